@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+'use strict';
+// Thin entry point: all behaviour lives in the library so that it can be tested in-process.
+const { run } = require('../dist/cli/run.js');
+
+run({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr })
+  .then((code) => { process.exitCode = code; })
+  .catch((error) => {
+    process.stderr.write(`impact-pack: internal error: ${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 2;
+  });
