@@ -72,6 +72,8 @@ export interface MetricGroup {
   weightConfirmed: boolean;
   weightBasis?: string;
   sources: string[];
+  /** Caveat that concerns the whole group, e.g. that THE changed its questions in a later edition. */
+  note?: string;
   metrics: Metric[];
 }
 

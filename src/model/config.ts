@@ -18,6 +18,7 @@ export interface InstitutionFact {
   year?: number;
   as_printed?: string;
   source?: string;
+  note?: string;
 }
 
 export interface PackConfig {

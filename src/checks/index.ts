@@ -1,0 +1,33 @@
+import type { Check } from './check';
+import { answerIsOption } from './answer-is-option';
+import { datesValid } from './dates';
+import { evidenceWindows } from './evidence-windows';
+import { kindFitsMetric } from './kind-fits-metric';
+import { metricKnown } from './metric-known';
+import { metricMatchesSdg } from './metric-matches-sdg';
+import { metricNotBibliometric } from './metric-not-bibliometric';
+import { placeholderText } from './placeholder-text';
+import { plansNotEvidence } from './plans-not-evidence';
+import { provenanceSources } from './provenance-sources';
+import { publicUrls } from './public-urls';
+import { statusReason } from './status-reason';
+import { uniqueIds } from './unique-ids';
+
+/** Every rule, in the order their findings are easiest to act on (identity, criteria, dates, content). */
+export const CHECKS: readonly Check[] = [
+  uniqueIds,
+  metricKnown,
+  metricMatchesSdg,
+  metricNotBibliometric,
+  kindFitsMetric,
+  answerIsOption,
+  statusReason,
+  provenanceSources,
+  datesValid,
+  evidenceWindows,
+  publicUrls,
+  placeholderText,
+  plansNotEvidence,
+];
+
+export type { Check, CheckContext } from './check';

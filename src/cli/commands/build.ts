@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { formatHuman } from '../../diagnostics/format-human';
+import { countBySeverity } from '../../diagnostics/make';
+import type { DocumentFormat } from '../../pipeline/build';
+import { EXIT, UsageError, useColour, version, type CliIo } from '../io';
+import type { ParsedArgs } from '../args';
+import { packFolder } from '../pack-folder';
+import { parseMaxWarnings } from './validate';
+
+const FORMATS: DocumentFormat[] = ['pdf', 'docx', 'html'];
+
+export const buildCommand = {
+  name: 'build',
+  summary: 'Validate, then write one PDF, DOCX and HTML document per SDG and the gap report into the output folder.',
+  usage: 'impact-pack build [PACK] [--out DIR] [--formats pdf,docx,html] [--max-warnings N] [--quiet]',
+  options: { out: { type: 'string' }, formats: { type: 'string' }, 'max-warnings': { type: 'string' }, quiet: { type: 'boolean' } },
+  async run(args: ParsedArgs, io: CliIo): Promise<number> {
+    const packDir = await packFolder(io, args.positionals[0]);
+    const outDir = path.resolve(io.cwd, args.values.out ?? path.join(packDir, 'out'));
+    const formats = parseFormats(args.values.formats);
+    const maxWarnings = parseMaxWarnings(args.values['max-warnings']);
+    // Loaded on demand: the renderers (pdf-lib, docx, fonts) would slow down every other command's start.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildPack } = require('../../pipeline/build') as typeof import('../../pipeline/build');
+    const result = await buildPack(packDir, { outDir, formats, version: version(), env: io.env, now: io.now });
+    const counts = countBySeverity(result.diagnostics);
+    const colour = useColour(io, io.stderr);
+    // Problems go to stderr so that stdout carries only the summary of what was written.
+    const shown = args.flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    if (shown.length > 0) io.stderr.write(formatHuman(shown, { colour }));
+    if (result.outputError) {
+      io.stderr.write(`impact-pack: ${result.outputError}\n`);
+      return EXIT.usage;
+    }
+    if (result.written.length > 0 && result.report) {
+      const r = result.report;
+      const rel = path.relative(io.cwd, outDir) || '.';
+      io.stdout.write(`Built ${r.institution}, THE Impact Rankings ${r.edition} (data year ${r.dataYear}), as of ${r.asOf}\n`);
+      io.stdout.write(`  ${result.sdgs.length} SDG document(s) × ${formats.join('/')} in ${rel}/: ${result.sdgs.map((n) => `SDG ${n}`).join(', ')}\n`);
+      for (const s of r.sdgs.filter((x) => x.submitted || x.items > 0)) {
+        io.stdout.write(
+          `  SDG ${String(s.sdg).padStart(2)} ${s.submitted ? '(submitted)' : '           '} ${String(s.items).padStart(3)} items · ${s.counts.complete} complete, ${s.counts.partial} partial, ${s.counts.missing} missing of ${s.evidenceMetrics} evidence metrics\n`,
+        );
+      }
+      io.stdout.write(`  ${r.eligibility.message}\n`);
+      io.stdout.write(`  Gap report: ${rel}/gap-report.md · ${counts.error} error(s), ${counts.warning} warning(s)\n`);
+    } else {
+      io.stderr.write('impact-pack: nothing was written; the previous output, if any, is unchanged.\n');
+    }
+    if (counts.error > 0) return EXIT.problems;
+    if (maxWarnings !== undefined && counts.warning > maxWarnings) return EXIT.problems;
+    return EXIT.ok;
+  },
+};
+
+function parseFormats(text: string | undefined): DocumentFormat[] {
+  if (text === undefined) return FORMATS;
+  const list = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((f) => !FORMATS.includes(f as DocumentFormat));
+  if (bad.length > 0 || list.length === 0) throw new UsageError(`--formats takes a comma-separated list of ${FORMATS.join(', ')}.`);
+  return list as DocumentFormat[];
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { listEditions, loadCatalogue } from '../../criteria/load';
+import { createPack, InitRefused } from '../../init/create-pack';
+import { isoDay } from '../../model/dates';
+import { EXIT, UsageError, type CliIo } from '../io';
+import type { ParsedArgs } from '../args';
+
+export const initCommand = {
+  name: 'init',
+  summary: 'Create a new pack: config, one example item of each kind, and the default templates.',
+  usage: 'impact-pack init DIR [--edition E] [--institution NAME]',
+  options: { edition: { type: 'string' }, institution: { type: 'string' } },
+  async run(args: ParsedArgs, io: CliIo): Promise<number> {
+    const dir = args.positionals[0];
+    if (!dir) throw new UsageError('init needs the folder to create, e.g. impact-pack init my-pack');
+    const editions = listEditions();
+    const edition = args.values.edition ?? editions[editions.length - 1];
+    const cat = loadCatalogue(edition);
+    if (!cat.value) throw new UsageError(`Unknown edition "${edition}"; known: ${editions.join(', ')}.`);
+    const root = path.resolve(io.cwd, dir);
+    try {
+      const created = await createPack(root, cat.value, editions, args.values.institution ?? 'Example University', isoDay(io.now ?? new Date()));
+      io.stdout.write(`Created a pack for the THE Impact Rankings ${edition} in ${path.relative(io.cwd, root) || '.'}:\n`);
+      for (const f of created) io.stdout.write(`  ${f}\n`);
+      io.stdout.write(`Next: edit impact-pack.yaml, then run impact-pack validate ${dir} and impact-pack build ${dir}.\n`);
+      return EXIT.ok;
+    } catch (error) {
+      if (error instanceof InitRefused) {
+        io.stderr.write(`impact-pack: ${error.message}\n`);
+        return EXIT.usage;
+      }
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { CHECKS } from '../checks';
+import { createContext } from '../checks/check';
+import { CONFIG_FILE, resolveConfig, type PackSettings } from '../config/resolve';
+import { listEditions, loadCatalogue } from '../criteria/load';
+import type { Catalogue } from '../criteria/types';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { diagnostic, sortDiagnostics } from '../diagnostics/make';
+import { resolveSupportingFiles, type FileIndex } from '../files/resolve';
+import { discoverItemFiles, readTextFile } from '../load/read-pack';
+import { parseItem, type ParsedItem } from '../parse/item';
+import { itemSchemaForEdition } from '../schemas/item-edition';
+import { validateWithSchema } from '../validate/schema-errors';
+
+export interface LoadOptions {
+  env?: Record<string, string | undefined>;
+  /** The clock, injectable so that tests are deterministic; only used when neither build_date nor SOURCE_DATE_EPOCH is set. */
+  now?: Date;
+}
+
+/** A pack after load → parse → validate → link: everything the analysis and the documents need. */
+export interface LoadedPack {
+  root: string;
+  settings: PackSettings;
+  catalogue: Catalogue;
+  /** Items that parsed (valid or not), in file order. */
+  items: ParsedItem[];
+  /** Files of items whose YAML could not be read at all. */
+  unreadable: string[];
+  files: FileIndex;
+}
+
+export interface LoadResult {
+  pack?: LoadedPack;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Loads and checks a whole pack, reporting every problem at once. Returns no pack only when the config
+ * itself is unusable; otherwise items with problems are kept so that the gap report can show them.
+ */
+export async function loadPack(packDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const root = path.resolve(packDir);
+  const diagnostics: Diagnostic[] = [];
+  const configFile = await readTextFile(root, CONFIG_FILE);
+  if (configFile.diagnostic) return { diagnostics: [configFile.diagnostic] };
+  if (configFile.text === undefined) {
+    return {
+      diagnostics: [diagnostic('CONFIG_MISSING', `No ${CONFIG_FILE} in ${root}.`, { file: CONFIG_FILE })],
+    };
+  }
+  const resolved = resolveConfig(configFile.text, listEditions(), options.env ?? {}, options.now ?? new Date());
+  diagnostics.push(...resolved.diagnostics);
+  const settings = resolved.value;
+  if (!settings) return { diagnostics: sortDiagnostics(diagnostics) };
+
+  const cat = loadCatalogue(settings.config.edition);
+  diagnostics.push(...cat.diagnostics);
+  const catalogue = cat.value;
+  if (!catalogue) return { diagnostics: sortDiagnostics(diagnostics) };
+
+  const items: ParsedItem[] = [];
+  const unreadable: string[] = [];
+  const itemSchema = itemSchemaForEdition(catalogue);
+  for (const file of await discoverItemFiles(root, settings.config.folders.items)) {
+    const read = await readTextFile(root, file);
+    if (read.diagnostic || read.text === undefined) {
+      if (read.diagnostic) diagnostics.push(read.diagnostic);
+      unreadable.push(file);
+      continue;
+    }
+    const parsed = parseItem(file, read.text);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.value) {
+      unreadable.push(file);
+      continue;
+    }
+    const p = parsed.value;
+    items.push(p);
+    diagnostics.push(
+      ...validateWithSchema(itemSchema, p.item, {
+        source: p.source,
+        subject: 'item',
+        itemId: typeof p.item.id === 'string' ? p.item.id : undefined,
+        sdg: typeof p.item.sdg === 'number' ? p.item.sdg : undefined,
+        metric: typeof p.item.metric === 'string' ? p.item.metric : undefined,
+        // The metric-known rule explains an unknown metric better (with suggestions) than an enum error.
+        skip: (e) => e.instancePath === '/metric' && e.keyword === 'enum',
+      }),
+    );
+  }
+
+  for (const check of CHECKS) check.run(createContext(items, catalogue, settings, diagnostics));
+
+  const files = await resolveSupportingFiles(root, items);
+  diagnostics.push(...files.diagnostics);
+
+  return {
+    pack: { root, settings, catalogue, items, unreadable, files: files.value },
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}

@@ -1,0 +1,46 @@
+import { ExternalHyperlink, InternalHyperlink, type ParagraphChild, TextRun } from 'docx';
+import type { Inline, LinkRun, TextRun as IrTextRun } from '../ir/types';
+import { classifyHref } from '../html/href-policy';
+import { missingAnchor, rejectedLink } from '../html/writer-diagnostics';
+import { DOCX_FORMAT, type DocxContext } from './context';
+import { CODE_FONT } from './fonts';
+import { STYLE } from './styles';
+import { documentText } from './xml-text';
+
+/** Formatting forced on every run of a stretch of text, e.g. bold for table header cells. */
+export interface ForcedLook {
+  bold?: boolean;
+}
+
+function textRun(run: IrTextRun, look: ForcedLook, inLink: boolean): TextRun {
+  return new TextRun({
+    text: documentText(run.text),
+    bold: run.bold || look.bold ? true : undefined,
+    italics: run.italic ? true : undefined,
+    // A run has one character style; inside a link that is Hyperlink, so code there gets its font directly.
+    style: inLink ? STYLE.hyperlink : run.code ? STYLE.code : undefined,
+    font: inLink && run.code ? CODE_FONT : undefined,
+  });
+}
+
+function link(inline: LinkRun, context: DocxContext, look: ForcedLook): ParagraphChild[] {
+  const target = classifyHref(inline.href);
+  if (target.kind === 'rejected') {
+    context.diagnostics.push(rejectedLink(DOCX_FORMAT, inline.href, target.reason));
+    return inline.children.map((run) => textRun(run, look, false));
+  }
+  if (target.kind === 'internal') {
+    const bookmark = context.bookmarkForId.get(target.id);
+    if (bookmark === undefined) {
+      context.diagnostics.push(missingAnchor(DOCX_FORMAT, target.id));
+      return inline.children.map((run) => textRun(run, look, false));
+    }
+    // Explicit runs as children: with a bare anchor Word has shown the bookmark name instead (dolanmiu/docx#1524).
+    return [new InternalHyperlink({ anchor: bookmark, children: inline.children.map((run) => textRun(run, look, true)) })];
+  }
+  return [new ExternalHyperlink({ link: target.url, children: inline.children.map((run) => textRun(run, look, true)) })];
+}
+
+export function convertInlines(inlines: Inline[], context: DocxContext, look: ForcedLook = {}): ParagraphChild[] {
+  return inlines.flatMap((inline) => (inline.type === 'link' ? link(inline, context, look) : [textRun(inline, look, false)]));
+}

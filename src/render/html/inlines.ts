@@ -1,0 +1,48 @@
+import type { Inline, LinkRun, TextRun } from '../ir/types';
+import { HTML_FORMAT, type HtmlContext } from './context';
+import { escapeHtml } from './escape';
+import { classifyHref } from './href-policy';
+import { missingAnchor, rejectedLink } from './writer-diagnostics';
+
+function renderTextRun(run: TextRun): string {
+  let html = escapeHtml(run.text);
+  if (run.code) html = `<code>${html}</code>`;
+  if (run.italic) html = `<em>${html}</em>`;
+  if (run.bold) html = `<strong>${html}</strong>`;
+  return html;
+}
+
+function plainTextOf(runs: TextRun[]): string {
+  return runs.map((run) => run.text).join('');
+}
+
+/**
+ * A link whose visible text already is its address needs no address printed after it (see the print CSS).
+ * Compared without the scheme and a trailing slash, as templates often print "www.example.org/page".
+ */
+function showsItsAddress(text: string, url: string): boolean {
+  const bare = (value: string) => value.trim().replace(/^(https?:\/\/|mailto:)/i, '').replace(/\/$/, '').toLowerCase();
+  return bare(text) === bare(url);
+}
+
+function renderLink(link: LinkRun, context: HtmlContext): string {
+  const content = link.children.map(renderTextRun).join('');
+  const target = classifyHref(link.href);
+  if (target.kind === 'rejected') {
+    context.diagnostics.push(rejectedLink(HTML_FORMAT, link.href, target.reason));
+    return content;
+  }
+  if (target.kind === 'internal') {
+    if (!context.linkTargets.has(target.id)) {
+      context.diagnostics.push(missingAnchor(HTML_FORMAT, target.id));
+      return content;
+    }
+    return `<a href="#${escapeHtml(target.id)}">${content}</a>`;
+  }
+  const bare = showsItsAddress(plainTextOf(link.children), target.url) ? ' class="bare"' : '';
+  return `<a href="${escapeHtml(target.url)}"${bare}>${content}</a>`;
+}
+
+export function renderInlines(inlines: Inline[], context: HtmlContext): string {
+  return inlines.map((inline) => (inline.type === 'link' ? renderLink(inline, context) : renderTextRun(inline))).join('');
+}

@@ -1,0 +1,227 @@
+/**
+ * The PDF layout engine: a pure function from the document IR and font metrics to positioned
+ * pages. No pdf-lib, no file system: the same inputs always give the same pages, and tests can
+ * check line breaks and page breaks without producing a PDF.
+ *
+ * Pipeline: blocks → slices (block builders) → pages (paginate) → header/footer (page furniture)
+ * → internal links resolved to page + y → outline. With a table of contents, the whole thing runs
+ * again once the headings' page numbers are known (the numbers' column has a fixed width, so the
+ * second run paginates exactly like the first; a third run is a safety net, never needed so far).
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import type { Block, DocumentIR, Heading } from '../ir/types';
+import type { BlockContext } from './block-context';
+import type { FlowItem, Slice } from './flow-types';
+import type { FontMetrics } from './font-metrics';
+import { MissingGlyphTally } from './glyph-coverage';
+import { headingSlice } from './heading-slices';
+import { plainText } from './inline-words';
+import {
+  A4,
+  type LaidOutDocument,
+  type LaidOutPage,
+  type LinkArea,
+  type OutlineEntry,
+  type PageSpec,
+} from './layout-types';
+import { linkDiagnostic, resolveHref } from './link-policy';
+import { listSlices } from './list-slices';
+import { addPageFurniture } from './page-furniture';
+import { paginate, type AnchorPosition, type DraftPage } from './paginate';
+import { paragraphSlices } from './paragraph-slices';
+import { tableSlices } from './table-slices';
+import { tocSlices, type TocEntry } from './toc-slices';
+import { parseHexColour, themeFor, type Theme } from './typography';
+
+const MAX_PASSES = 3;
+
+interface HeadingInfo {
+  blockIndex: number;
+  anchor: string;
+  level: Heading['level'];
+  title: string;
+}
+
+interface PassResult {
+  pages: DraftPage[];
+  anchors: Map<string, AnchorPosition>;
+  missing: MissingGlyphTally;
+  linkProblems: Map<string, 'LINK_TARGET_UNKNOWN' | 'LINK_SCHEME_UNSUPPORTED'>;
+}
+
+export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageSpec = A4): LaidOutDocument {
+  const diagnostics: Diagnostic[] = [];
+  const accent = parseHexColour(ir.meta.accent);
+  if (!accent) diagnostics.push(accentDiagnostic(ir.meta.accent));
+  const theme = themeFor(accent);
+
+  const headings = collectHeadings(ir.blocks);
+  const anchorById = new Map<string, string>();
+  ir.blocks.forEach((block, blockIndex) => {
+    if (block.type === 'heading' && block.id !== undefined && !anchorById.has(block.id)) {
+      anchorById.set(block.id, anchorOf(blockIndex));
+    }
+  });
+  const hasToc = ir.blocks.some((block) => block.type === 'toc');
+
+  let pageNumbers = new Map<string, number>();
+  let pass = runPass(ir, metrics, page, theme, headings, anchorById, pageNumbers);
+  for (let run = 1; hasToc && run < MAX_PASSES; run++) {
+    const found = pageNumbersOf(pass.anchors);
+    if (sameNumbers(found, pageNumbers)) break;
+    pageNumbers = found;
+    pass = runPass(ir, metrics, page, theme, headings, anchorById, pageNumbers);
+  }
+
+  for (const [href, problem] of pass.linkProblems) diagnostics.push(linkDiagnostic(problem, href));
+  diagnostics.push(...pass.missing.toDiagnostics(metrics));
+
+  return {
+    meta: ir.meta,
+    page,
+    pages: pass.pages.map((draft) => resolveLinks(draft, pass.anchors)),
+    outline: buildOutline(headings, pass.anchors),
+    diagnostics,
+  };
+}
+
+function runPass(
+  ir: DocumentIR,
+  metrics: FontMetrics,
+  page: PageSpec,
+  theme: Theme,
+  headings: HeadingInfo[],
+  anchorById: ReadonlyMap<string, string>,
+  pageNumbers: ReadonlyMap<string, number>,
+): PassResult {
+  const missing = new MissingGlyphTally();
+  const linkProblems = new Map<string, 'LINK_TARGET_UNKNOWN' | 'LINK_SCHEME_UNSUPPORTED'>();
+  const context: BlockContext = {
+    metrics,
+    theme,
+    left: page.marginLeft,
+    width: page.width - page.marginLeft - page.marginRight,
+    maxSliceHeight: page.height - page.marginTop - page.marginBottom,
+    inline: {
+      metrics,
+      missing,
+      linkColour: theme.link,
+      resolveLink(href) {
+        const resolution = resolveHref(href, anchorById);
+        if ('target' in resolution) return resolution.target;
+        if (!linkProblems.has(href)) linkProblems.set(href, resolution.problem);
+        return undefined;
+      },
+    },
+  };
+  const tocEntries: TocEntry[] = headings
+    .filter((heading): heading is HeadingInfo & { level: 1 | 2 } => heading.level <= 2)
+    .map(({ anchor, level, title }) => ({ anchor, level, title }));
+
+  const flow: FlowItem[] = [];
+  ir.blocks.forEach((block, blockIndex) => {
+    if (block.type === 'pagebreak') {
+      flow.push({ kind: 'pagebreak' });
+      return;
+    }
+    for (const slice of blockSlices(block, blockIndex, tocEntries, pageNumbers, context)) {
+      flow.push({ kind: 'slice', slice });
+    }
+  });
+
+  const { pages, anchors } = paginate(flow, page);
+  addPageFurniture(pages, ir.meta.header, page, context);
+  return { pages, anchors, missing, linkProblems };
+}
+
+function blockSlices(
+  block: Exclude<Block, { type: 'pagebreak' }>,
+  blockIndex: number,
+  tocEntries: TocEntry[],
+  pageNumbers: ReadonlyMap<string, number>,
+  context: BlockContext,
+): Slice[] {
+  switch (block.type) {
+    case 'heading':
+      return [headingSlice(block, anchorOf(blockIndex), context)];
+    case 'paragraph':
+      return paragraphSlices(block, context);
+    case 'list':
+      return listSlices(block, context);
+    case 'table':
+      return tableSlices(block, context);
+    case 'toc':
+      return tocSlices(block, tocEntries, pageNumbers, context);
+  }
+}
+
+/** Internal anchors are derived from block positions, so headings without an id get one too. */
+function anchorOf(blockIndex: number): string {
+  return `heading-${blockIndex}`;
+}
+
+function collectHeadings(blocks: Block[]): HeadingInfo[] {
+  const headings: HeadingInfo[] = [];
+  blocks.forEach((block, blockIndex) => {
+    if (block.type === 'heading') {
+      headings.push({ blockIndex, anchor: anchorOf(blockIndex), level: block.level, title: plainText(block.children) });
+    }
+  });
+  return headings;
+}
+
+function pageNumbersOf(anchors: ReadonlyMap<string, AnchorPosition>): Map<string, number> {
+  return new Map([...anchors].map(([anchor, position]) => [anchor, position.pageIndex + 1]));
+}
+
+function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([anchor, number]) => b.get(anchor) === number);
+}
+
+function resolveLinks(draft: DraftPage, anchors: ReadonlyMap<string, AnchorPosition>): LaidOutPage {
+  const links: LinkArea[] = [];
+  for (const { target, ...area } of draft.links) {
+    if (target.kind === 'uri') {
+      links.push({ ...area, target });
+      continue;
+    }
+    const position = anchors.get(target.anchor);
+    // Every anchor a link can name belongs to a heading that was placed; this is only defensive.
+    if (position) links.push({ ...area, target: { kind: 'internal', anchor: target.anchor, ...position } });
+  }
+  return { texts: draft.texts, shapes: draft.shapes, links };
+}
+
+/** Level-1 headings at the top, each with the level-2 headings that follow it. */
+function buildOutline(headings: HeadingInfo[], anchors: ReadonlyMap<string, AnchorPosition>): OutlineEntry[] {
+  const outline: OutlineEntry[] = [];
+  let parent: OutlineEntry | undefined;
+  for (const heading of headings) {
+    const position = anchors.get(heading.anchor);
+    if (heading.level === 3 || !position) continue;
+    const entry: OutlineEntry = { title: heading.title, level: heading.level, ...position, children: [] };
+    if (heading.level === 1) {
+      outline.push(entry);
+      parent = entry;
+    } else if (parent) {
+      parent.children.push(entry);
+    } else {
+      // A level-2 heading before any level-1 heading has no parent to nest under.
+      outline.push(entry);
+    }
+  }
+  return outline;
+}
+
+function accentDiagnostic(value: string): Diagnostic {
+  return {
+    code: 'ACCENT_COLOUR_INVALID',
+    severity: 'warning',
+    message: `The accent colour "${value}" is not a #rrggbb colour; the PDF uses a default dark blue instead.`,
+    hint: "Give the SDG's colour as six hexadecimal digits, e.g. #FCC30B.",
+    file: '',
+    line: 0,
+    column: 0,
+    source: 'render',
+  };
+}

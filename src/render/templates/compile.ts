@@ -1,0 +1,124 @@
+/**
+ * Compiles a template set into a renderer, and renders views with it. Pure: no files are read here.
+ * Every template is parsed and compiled up front, each on its own, so that a syntax error or an unknown
+ * helper is reported against the file that has it, and all broken files are reported in one run.
+ */
+import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
+import type { SdgDocumentView } from '../view';
+import {
+  createTemplateEnvironment,
+  TEMPLATE_COMPILE_OPTIONS,
+  TEMPLATE_RUNTIME_OPTIONS,
+  type HandlebarsEnvironment,
+  type TemplateRuntimeOptions,
+} from './environment';
+import { SOURCE_END_MARKER, sourceStartMarker } from './source-markers';
+import { collectTemplateReferences, type TemplateReferences } from './template-references';
+import { lastLexerPosition, templateErrorDiagnostic, TemplateRenderError } from './template-error';
+import type { TemplateSet, TemplateSource } from './template-set';
+
+type RenderFunction = (context: unknown, options?: TemplateRuntimeOptions) => string;
+
+export interface CompiledTemplates {
+  main: TemplateSource;
+  /** Files of the main template and partials, indexed as in the source markers of an annotated render. */
+  files: readonly string[];
+  /** Renders a view; throws whatever Handlebars or a helper throws, wrapped in TemplateRenderError. */
+  render(view: SdgDocumentView, annotate: boolean): string;
+}
+
+export function compileTemplateSet(set: TemplateSet): StageResult<CompiledTemplates | undefined> {
+  const handlebars = createTemplateEnvironment();
+  const sources = [set.main, ...set.partials];
+  const diagnostics: Diagnostic[] = [];
+
+  const references = new Map<TemplateSource, TemplateReferences>();
+  for (const source of sources) {
+    const checked = checkTemplate(handlebars, source);
+    if (checked.value) references.set(source, checked.value);
+    diagnostics.push(...checked.diagnostics);
+  }
+
+  const known = new Set([...set.partials.map((partial) => partial.name), ...[...references.values()].flatMap((r) => r.inlinePartials)]);
+  for (const [source, found] of references) {
+    for (const call of found.partialCalls) {
+      if (known.has(call.name)) continue;
+      diagnostics.push({
+        ...templateErrorDiagnostic(new Error(`The partial ${call.name} could not be found`), source.file),
+        line: call.position.line,
+        column: call.position.column + 1,
+      });
+    }
+    for (const position of found.unescapedOutputs) {
+      diagnostics.push({
+        code: 'TEMPLATE_UNESCAPED',
+        severity: 'warning',
+        message: 'Unescaped output {{{ }}}: text containing "<" or "&" would be read as markup',
+        hint: 'Use {{ }}: Handlebars escapes the value and the document shows it as written.',
+        file: source.file,
+        line: position.line,
+        column: position.column + 1,
+        source: 'template',
+      });
+    }
+  }
+  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { value: undefined, diagnostics };
+
+  // Set for the duration of one render; renders are synchronous, so no two can interleave.
+  let annotate = false;
+  const wrap = (source: TemplateSource, index: number): RenderFunction => {
+    const template = handlebars.compile(source.text, TEMPLATE_COMPILE_OPTIONS) as RenderFunction;
+    return (context, options) => {
+      let output: string;
+      try {
+        output = template(context, options);
+      } catch (error) {
+        // The innermost template to fail is the one to report; callers pass its error on unchanged.
+        throw error instanceof TemplateRenderError ? error : new TemplateRenderError(source, error);
+      }
+      return annotate ? `${sourceStartMarker(index)}${output}${SOURCE_END_MARKER}` : output;
+    };
+  };
+  set.partials.forEach((partial, i) => handlebars.registerPartial(partial.name, wrap(partial, i + 1)));
+  const main = wrap(set.main, 0);
+
+  const compiled: CompiledTemplates = {
+    main: set.main,
+    files: sources.map((source) => source.file),
+    render(view, annotated) {
+      annotate = annotated;
+      try {
+        return main(view, { ...TEMPLATE_RUNTIME_OPTIONS });
+      } finally {
+        annotate = false;
+      }
+    },
+  };
+  return { value: compiled, diagnostics };
+}
+
+/** Parses and compiles one template on its own, and reads what it refers to. */
+function checkTemplate(handlebars: HandlebarsEnvironment, source: TemplateSource): StageResult<TemplateReferences | undefined> {
+  let program: unknown;
+  try {
+    program = handlebars.parse(source.text);
+  } catch (error) {
+    return { value: undefined, diagnostics: [templateErrorDiagnostic(error, source.file, lastLexerPosition(handlebars))] };
+  }
+  try {
+    handlebars.precompile(source.text, TEMPLATE_COMPILE_OPTIONS);
+  } catch (error) {
+    return { value: undefined, diagnostics: [templateErrorDiagnostic(error, source.file)] };
+  }
+  return { value: collectTemplateReferences(program), diagnostics: [] };
+}
+
+/** Renders a view; a failure becomes a TEMPLATE_ERROR naming the template that failed. */
+export function renderCompiled(compiled: CompiledTemplates, view: SdgDocumentView, annotate: boolean): StageResult<string | undefined> {
+  try {
+    return { value: compiled.render(view, annotate), diagnostics: [] };
+  } catch (error) {
+    const failure = error instanceof TemplateRenderError ? error : new TemplateRenderError(compiled.main, error);
+    return { value: undefined, diagnostics: [{ ...templateErrorDiagnostic(failure.original, failure.template.file), sdg: view.sdg.number }] };
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads the templates a document is rendered from: the defaults shipped in the package's templates/
+ * folder, replaced file by file by a pack's own templates folder. This is the only file of the
+ * template system that touches the disk; compiling and rendering are pure.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
+import { MAIN_TEMPLATE, PARTIALS_FOLDER, TEMPLATE_EXTENSION, type TemplateSet, type TemplateSource } from './template-set';
+
+/** The package's own templates: three levels up from src/render/templates (ts-jest) or dist/render/templates. */
+export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../../templates');
+
+export interface TemplateLoadOptions {
+  /** The pack's templates folder, absolute or relative to packRoot. Optional: a pack need not override anything. */
+  packTemplatesDir?: string;
+  /** Pack root, for resolving packTemplatesDir and for the file paths shown in diagnostics. */
+  packRoot?: string;
+}
+
+const toPosix = (file: string): string => file.split(path.sep).join('/');
+
+/** Template files directly in `folder`, as names without the extension, sorted so that loading is deterministic. */
+function templateNames(folder: string): string[] {
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION))
+    .map((entry) => entry.name.slice(0, -TEMPLATE_EXTENSION.length))
+    .sort();
+}
+
+const isDirectory = (folder: string): boolean => fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
+
+const withoutBom = (text: string): string => (text.startsWith('\ufeff') ? text.slice(1) : text);
+
+/**
+ * The package's defaults. Missing defaults mean a broken installation, not a problem in the pack,
+ * so this throws.
+ */
+function loadDefaults(): TemplateSet {
+  const read = (relative: string, name: string): TemplateSource => ({
+    name,
+    file: `templates/${relative}`,
+    text: withoutBom(fs.readFileSync(path.join(DEFAULT_TEMPLATES_DIR, relative), 'utf8')),
+    origin: 'default',
+  });
+  return {
+    main: read(`${MAIN_TEMPLATE}${TEMPLATE_EXTENSION}`, MAIN_TEMPLATE),
+    partials: templateNames(path.join(DEFAULT_TEMPLATES_DIR, PARTIALS_FOLDER)).map((name) =>
+      read(`${PARTIALS_FOLDER}/${name}${TEMPLATE_EXTENSION}`, name),
+    ),
+  };
+}
+
+export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<TemplateSet | undefined> {
+  const defaults = loadDefaults();
+  if (options.packTemplatesDir === undefined) return { value: defaults, diagnostics: [] };
+
+  const root = path.resolve(options.packRoot ?? '.');
+  const folder = path.resolve(root, options.packTemplatesDir);
+  const shown = (file: string): string => toPosix(path.relative(root, file)) || '.';
+  // The folder is optional: a pack without one simply uses the defaults.
+  if (!fs.existsSync(folder)) return { value: defaults, diagnostics: [] };
+
+  const diagnostics: Diagnostic[] = [];
+  const problem = (severity: 'error' | 'warning', code: string, file: string, message: string, hint?: string): void => {
+    diagnostics.push({ code, severity, message, ...(hint === undefined ? {} : { hint }), file, line: 0, column: 0, source: 'template' });
+  };
+  if (!isDirectory(folder)) {
+    problem('error', 'TEMPLATE_ERROR', shown(folder), 'The templates folder is not a folder');
+    return { value: undefined, diagnostics };
+  }
+
+  const readPack = (file: string, name: string): TemplateSource | undefined => {
+    try {
+      return { name, file: shown(file), text: withoutBom(fs.readFileSync(file, 'utf8')), origin: 'pack' };
+    } catch (error) {
+      problem('error', 'TEMPLATE_ERROR', shown(file), `The template cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  };
+
+  let main = defaults.main;
+  for (const name of templateNames(folder)) {
+    const file = path.join(folder, `${name}${TEMPLATE_EXTENSION}`);
+    if (name === MAIN_TEMPLATE) {
+      main = readPack(file, name) ?? main;
+    } else {
+      // A common slip: a partial saved next to the main template is never picked up.
+      problem(
+        'warning',
+        'TEMPLATE_UNUSED',
+        shown(file),
+        `This template is not used: only ${MAIN_TEMPLATE}${TEMPLATE_EXTENSION} is read from this folder`,
+        `Partials go in ${shown(path.join(folder, PARTIALS_FOLDER))}/${name}${TEMPLATE_EXTENSION}.`,
+      );
+    }
+  }
+
+  const partials = new Map(defaults.partials.map((partial) => [partial.name, partial]));
+  const partialsFolder = path.join(folder, PARTIALS_FOLDER);
+  if (isDirectory(partialsFolder)) {
+    for (const name of templateNames(partialsFolder)) {
+      const override = readPack(path.join(partialsFolder, `${name}${TEMPLATE_EXTENSION}`), name);
+      if (override) partials.set(name, override);
+    }
+  }
+
+  const failed = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  return {
+    value: failed ? undefined : { main, partials: [...partials.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) },
+    diagnostics,
+  };
+}

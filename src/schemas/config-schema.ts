@@ -1,0 +1,99 @@
+import { SCHEMA_BASE_URL } from './item-base';
+
+/** JSON Schema (draft 2020-12) of impact-pack.yaml, committed as schemas/pack-config.schema.json. */
+export function packConfigSchema(editions: string[]): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${SCHEMA_BASE_URL}/pack-config.schema.json`,
+    title: 'impact-pack pack config (impact-pack.yaml)',
+    description: 'Settings of an evidence pack. See docs/pack-config.md.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['institution', 'edition', 'submit'],
+    properties: {
+      institution: {
+        description: 'The submitting institution.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: { description: 'Name as it should appear on the documents.', type: 'string', minLength: 1 },
+          country: { type: 'string' },
+          website: { type: 'string', pattern: '^https?://' },
+          logo: { description: 'Path of a PNG or JPEG logo inside the pack.', type: 'string' },
+        },
+      },
+      edition: {
+        description: `THE Impact Rankings edition this pack is for, in quotes. Known: ${editions.join(', ')}.`,
+        type: 'string',
+        enum: editions,
+      },
+      data_year: { description: 'Year the evidence describes; THE edition N looks at year N-2.', type: 'integer', minimum: 2000, maximum: 2100 },
+      submit: {
+        description: 'SDGs to submit. The overall table needs 17 plus at least three others.',
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: { type: 'integer', minimum: 1, maximum: 17 },
+      },
+      languages: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          evidence: { description: 'Language of titles and narratives (en).', type: 'string' },
+          sources: { description: 'Languages of the source documents.', type: 'array', items: { type: 'string' } },
+        },
+      },
+      folders: {
+        description: 'Folders inside the pack.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          items: { description: 'Evidence items (default: items).', type: 'string', minLength: 1 },
+          files: { description: 'Supporting files (default: files).', type: 'string', minLength: 1 },
+          templates: { description: 'Template overrides (default: templates).', type: 'string', minLength: 1 },
+        },
+      },
+      build_date: {
+        description: 'Date printed on the documents and used as "today" by the checks, YYYY-MM-DD. Without it, SOURCE_DATE_EPOCH or the current date is used.',
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      },
+      facts: {
+        description: 'Institution-wide facts declared once (FTE students, staff headcount, floor area…).',
+        type: 'object',
+        propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['value', 'unit'],
+          properties: {
+            value: { type: 'number' },
+            unit: { type: 'string', minLength: 1 },
+            year: { type: 'integer' },
+            as_printed: { type: 'string' },
+            source: { type: 'string' },
+            note: { type: 'string' },
+          },
+        },
+      },
+      sources: {
+        description: 'Source documents cited by the items\' provenance, by key.',
+        type: 'object',
+        propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['title'],
+          properties: {
+            title: { type: 'string', minLength: 1 },
+            year: { type: 'integer' },
+            url: { type: 'string' },
+            language: { type: 'string' },
+            note: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+}
