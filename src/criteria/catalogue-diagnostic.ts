@@ -11,34 +11,16 @@ import type { DataPath } from '../parse/yaml-source';
 export const CATALOGUE_HINT =
   'The criteria catalogue is damaged: this is a problem of the impact-pack installation (or of the catalogue folder passed to it), not of your evidence. Reinstall impact-pack or fix the catalogue file; schemas/criteria.schema.json describes its format.';
 
-/**
- * Code for a catalogue that passes the schema but contradicts itself (duplicate ids, a metric filed under
- * the wrong SDG, an undeclared source). Not yet in src/diagnostics/codes.ts, hence built by hand here.
- */
-export const CRITERIA_INCONSISTENT = 'CRITERIA_INCONSISTENT';
-
 /** A catalogue diagnostic for a code that the shared catalogue of codes already documents. */
 export function catalogueDiagnostic(code: Code, message: string, file: string, position: Position): Diagnostic {
   return diagnostic(code, message, { file, ...position }, { hint: CATALOGUE_HINT });
 }
 
+/** A catalogue that passes the schema but contradicts itself (duplicate ids, an undeclared source). */
 export function inconsistency(message: string, file: string, position: Position): Diagnostic {
-  const d: Diagnostic = {
-    code: CRITERIA_INCONSISTENT,
-    severity: 'error',
-    message,
-    hint: CATALOGUE_HINT,
-    file,
-    line: position.line,
-    column: position.column,
-    source: 'config',
-  };
-  if (position.endLine !== undefined) d.endLine = position.endLine;
-  if (position.endColumn !== undefined) d.endColumn = position.endColumn;
-  return d;
+  return catalogueDiagnostic('CRITERIA_INCONSISTENT', message, file, position);
 }
 
-/** Where in the catalogue a data path points, in the terms a catalogue maintainer uses. */
 export interface EntryLocation {
   /** The innermost named entry: "metric 6.2.1", "group 6.2", "SDG 6", "point rule policy" or "the catalogue". */
   entry: string;

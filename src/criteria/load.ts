@@ -27,14 +27,17 @@ const FILE_PATTERN = /^the-(\d{4})\.yaml$/;
 /** Editions are years; anything else (e.g. "../x") must never reach the file system. */
 const EDITION_PATTERN = /^\d{4}$/;
 
-/** Successfully loaded catalogues, by absolute folder and edition. Catalogues are shared: do not mutate them. */
-const cache = new Map<string, Catalogue>();
+/**
+ * Successfully loaded catalogues with the warnings found on loading, by absolute folder and edition.
+ * Catalogues are shared between callers: do not mutate them.
+ */
+const cache = new Map<string, { catalogue: Catalogue; diagnostics: Diagnostic[] }>();
 
 export function loadCatalogue(edition: string, options: CatalogueOptions = {}): StageResult<Catalogue | undefined> {
   const dir = path.resolve(options.dir ?? DEFAULT_CRITERIA_DIR);
   const cacheKey = `${dir}\u0000${edition}`;
   const cached = cache.get(cacheKey);
-  if (cached) return { value: cached, diagnostics: [] };
+  if (cached) return { value: cached.catalogue, diagnostics: [...cached.diagnostics] };
 
   const known = listEditions({ dir });
   if (!EDITION_PATTERN.test(edition) || !known.includes(edition)) {
@@ -67,7 +70,7 @@ export function loadCatalogue(edition: string, options: CatalogueOptions = {}): 
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
 
   const catalogue = catalogueFromFile(file);
-  cache.set(cacheKey, catalogue);
+  cache.set(cacheKey, { catalogue, diagnostics: [...diagnostics] });
   return { value: catalogue, diagnostics };
 }
 

@@ -28,7 +28,7 @@ function headerLines(cat: Catalogue): string[] {
   const { dataYear, policyWindow } = cat.windows;
   const o = cat.overall;
   const lines = [
-    `${cat.title} (edition ${cat.edition}): criteria catalogue`,
+    `${cat.title}: criteria catalogue`,
     `Data year: ${dataYear}`,
     `Policy window: ${policyWindow.from}-${policyWindow.to} ${status(policyWindow.confirmed)}${policyWindow.basis ? `: ${policyWindow.basis}` : ''}`,
     `Overall score: SDG ${o.mandatorySdg} at ${o.mandatorySdgWeight}% + the best ${o.bestOtherCount} other SDGs at ${o.bestOtherWeight}% each ` +

@@ -77,6 +77,12 @@ function toDiagnostic(error: ErrorObject, source: YamlSource): Diagnostic {
       message = `${subject} must be one of: ${allowed.map(String).join(', ')}.`;
       break;
     }
+    case 'false schema':
+      // The schema forbids this field for the entry's kind, e.g. answer options on a numeric metric.
+      code = 'SCHEMA_UNKNOWN_FIELD';
+      message = `${owner}: field "${field}" does not apply to this kind of entry.`;
+      position = locate(source, dataPath, 'key');
+      break;
     case 'pattern':
       code = 'SCHEMA_FORMAT';
       message = `${subject} does not match the pattern ${String(params.pattern)}.`;

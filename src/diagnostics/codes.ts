@@ -27,6 +27,7 @@ export const CODES = {
   CONFIG_MISSING: { title: 'No pack config', severity: 'error', source: 'config', hint: 'A pack needs an impact-pack.yaml at its root. Run `impact-pack init DIR` to create one, or pass the pack folder as the first argument.' },
   CONFIG_INVALID: { title: 'Pack config field is wrong', severity: 'error', source: 'config', hint: 'See docs/pack-config.md for every field with an example.' },
   EDITION_UNKNOWN: { title: 'Unknown THE edition', severity: 'error', source: 'config', hint: 'Set `edition` in impact-pack.yaml to one of the editions listed by `impact-pack criteria --list`.' },
+  CRITERIA_INCONSISTENT: { title: 'Criteria catalogue contradicts itself', severity: 'error', source: 'config', hint: 'The criteria catalogue is damaged: reinstall impact-pack or fix the catalogue file (schemas/criteria.schema.json describes its format).' },
   DATA_YEAR_MISMATCH: { title: 'Data year does not match the edition', severity: 'warning', source: 'config', hint: 'THE edition N looks at data year N-2; check `data_year` in impact-pack.yaml.' },
   SUBMIT_NOT_ELIGIBLE: { title: 'Submission not eligible for the overall table', severity: 'warning', source: 'config', hint: 'The overall ranking needs SDG 17 plus at least three other SDGs in `submit`.' },
   BUILD_DATE_INVALID: { title: 'Build date is not a date', severity: 'error', source: 'config', hint: 'Write build_date as YYYY-MM-DD, or set SOURCE_DATE_EPOCH (seconds since 1970).' },

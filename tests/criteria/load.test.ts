@@ -161,6 +161,22 @@ describe('broken catalogues give diagnostics, not exceptions', () => {
     ]);
   });
 
+  test('a field that does not fit the metric kind points at its key', () => {
+    const text = edited2022('            weight: 7\n            weight_confirmed: true\n            definition: Share of the university\'s poverty papers', '            weight: 7\n            weight_confirmed: true\n            max_points: 3\n            definition: Share of the university\'s poverty papers');
+    const result = loadBroken(text);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'SCHEMA_UNKNOWN_FIELD', message: 'Metric 1.1.1: field "max_points" does not apply to this kind of entry.', ...positionOf(text, 'max_points: 3\n            definition: Share') }),
+    ]);
+  });
+
+  test('a weight that is neither a number nor null gives one diagnostic', () => {
+    const text = edited2022('income countries\n            kind: bibliometric\n            weight: 7\n', 'income countries\n            kind: bibliometric\n            weight: seven\n');
+    const result = loadBroken(text);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'SCHEMA_TYPE', message: 'Metric 1.1.1: field "weight" must be of type number or null.', ...positionOf(text, 'seven') }),
+    ]);
+  });
+
   test('a derived weight without its basis is rejected by the schema', () => {
     const text = edited2022('            weight_basis: Group weight 23 split evenly over its 5 questions\n            question_type: activity\n            max_points: 3\n            definition: Does the university give students from low-income', '            question_type: activity\n            max_points: 3\n            definition: Does the university give students from low-income');
     const result = loadBroken(text);

@@ -14,8 +14,9 @@ import { LIST_NUMBERING } from './lists';
 import { PAGE } from './page';
 import { dejaVuPageNumbers } from './page-numbers';
 import { paletteFor } from './palette';
-import { makeReproducible } from './reproducible';
-import { documentStyles } from './styles';
+import { rewritePackage } from './package-rewrite';
+import { normaliseGeneratedIds } from './reproducible-ids';
+import { appendStyle, documentStyles, tableStyleXml } from './styles';
 
 export interface DocxOptions {
   /**
@@ -31,7 +32,8 @@ export interface DocxOptions {
  * Writes a DOCX submission document: built-in Title and Heading 1–3 styles, a pre-filled table of contents,
  * tables with explicit widths in twips, bookmarks and internal links for heading ids, http/https/mailto links,
  * a running header, "Page N of M" and the document properties of the IR's meta. The same IR gives the same
- * bytes (see reproducible.ts).
+ * bytes: docx's random and process-wide ids are renumbered (reproducible-ids.ts), the document properties carry
+ * the build date (core-properties.ts) and the zip entries too (package-rewrite.ts).
  */
 export async function renderDocx(ir: DocumentIR, options: DocxOptions = {}): Promise<StageResult<Uint8Array>> {
   const diagnostics: Diagnostic[] = [];
@@ -84,5 +86,9 @@ export async function renderDocx(ir: DocumentIR, options: DocxOptions = {}): Pro
     { path: 'docProps/core.xml', data: corePropertiesXml(meta) },
     { path: 'word/fontTable.xml', data: fontTableXml() },
   ]);
-  return { value: makeReproducible(packed, meta.date), diagnostics };
+  const finished = rewritePackage(packed, meta.date, (parts) => {
+    parts.set('word/styles.xml', appendStyle(parts.get('word/styles.xml') ?? '', tableStyleXml(palette)));
+    normaliseGeneratedIds(parts);
+  });
+  return { value: finished, diagnostics };
 }

@@ -1,4 +1,4 @@
-import { BorderStyle, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+import { BorderStyle, type IParagraphStyleOptions, type IStylesOptions, LineRuleType } from 'docx';
 import { BODY_FONT, CODE_FONT } from './fonts';
 import type { DocxPalette } from './palette';
 
@@ -127,7 +127,8 @@ export function documentStyles(palette: DocxPalette, language: string): IStylesO
     default: {
       document: {
         run: { font: fontFamily(BODY_FONT), size: BODY_SIZE, language: { value: language } },
-        paragraph: { spacing: { after: 120, line: 276 } },
+        // lineRule is spelled out: LibreOffice reads a bare w:line as an exact height, and wrapped titles overlap.
+        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
       },
       title: {
         run: { size: 52, bold: true, color: palette.accentText },

@@ -11,25 +11,33 @@ import { FONT_FACES, type FaceMetrics, type FontFace, type FontMetrics } from '.
 export interface FaceSource {
   /** File inside the npm package dejavu-fonts-ttf. */
   file: string;
-  /** Name given to the embedded subset (customName), which keeps it free of random suffixes. */
+  /**
+   * Name of the embedded subset (pdf-lib's customName). A fixed name keeps the output free of
+   * pdf-lib's random suffixes; the six-capital-letter tag and "+" mark it as a subset, as PDF
+   * 32000-1 (9.6.4) requires, so that viewers and preflight tools do not take it for the whole font.
+   */
   embeddedName: string;
   displayName: string;
 }
 
 export const FACE_SOURCES: Readonly<Record<FontFace, FaceSource>> = {
-  sans: { file: 'DejaVuSans.ttf', embeddedName: 'DejaVuSans', displayName: 'DejaVu Sans' },
-  'sans-bold': { file: 'DejaVuSans-Bold.ttf', embeddedName: 'DejaVuSans-Bold', displayName: 'DejaVu Sans Bold' },
+  sans: { file: 'DejaVuSans.ttf', embeddedName: 'IMPKSA+DejaVuSans', displayName: 'DejaVu Sans' },
+  'sans-bold': {
+    file: 'DejaVuSans-Bold.ttf',
+    embeddedName: 'IMPKSB+DejaVuSans-Bold',
+    displayName: 'DejaVu Sans Bold',
+  },
   'sans-oblique': {
     file: 'DejaVuSans-Oblique.ttf',
-    embeddedName: 'DejaVuSans-Oblique',
+    embeddedName: 'IMPKSO+DejaVuSans-Oblique',
     displayName: 'DejaVu Sans Oblique',
   },
   'sans-bold-oblique': {
     file: 'DejaVuSans-BoldOblique.ttf',
-    embeddedName: 'DejaVuSans-BoldOblique',
+    embeddedName: 'IMPKSP+DejaVuSans-BoldOblique',
     displayName: 'DejaVu Sans Bold Oblique',
   },
-  mono: { file: 'DejaVuSansMono.ttf', embeddedName: 'DejaVuSansMono', displayName: 'DejaVu Sans Mono' },
+  mono: { file: 'DejaVuSansMono.ttf', embeddedName: 'IMPKSM+DejaVuSansMono', displayName: 'DejaVu Sans Mono' },
 };
 
 export type FontFiles = Readonly<Record<FontFace, Uint8Array>>;

@@ -114,7 +114,8 @@ class WordBuilder {
       } else if (token === BREAK_OPPORTUNITY) {
         this.endWord();
       } else {
-        const parts = token.split(AFTER_HYPHEN_BETWEEN_LETTERS);
+        // Identifiers and hashes in code keep their hyphens unbroken unless they overflow the line.
+        const parts = span.face === 'mono' ? [token] : token.split(AFTER_HYPHEN_BETWEEN_LETTERS);
         parts.forEach((part, index) => {
           if (index > 0) this.endWord();
           this.addText(part, span);

@@ -64,11 +64,17 @@ export function paginate(flow: FlowItem[], page: PageSpec): Pagination {
     previousSpaceAfter = slice.spaceAfter;
   };
 
+  // A break takes effect when content follows it: a break on an empty page, or at the end of
+  // the document, would only produce a blank page.
+  let breakPending = false;
   flow.forEach((item, index) => {
     if (item.kind === 'pagebreak') {
-      // A break on an empty page would only produce a blank page.
-      if (!empty) startPage();
+      breakPending = !empty;
       return;
+    }
+    if (breakPending) {
+      startPage();
+      breakPending = false;
     }
     const slice = item.slice;
     if (!empty) {

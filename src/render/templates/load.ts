@@ -18,6 +18,12 @@ export interface TemplateLoadOptions {
   packRoot?: string;
 }
 
+/**
+ * Names a template can call with {{> name}}. It also keeps names such as "__proto__" out of
+ * Handlebars' partial registry, which is a plain object.
+ */
+const PARTIAL_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
 const toPosix = (file: string): string => file.split(path.sep).join('/');
 
 /** Template files directly in `folder`, as names without the extension, sorted so that loading is deterministic. */
@@ -80,8 +86,17 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
     }
   };
 
+  const listPack = (packFolder: string): string[] => {
+    try {
+      return templateNames(packFolder);
+    } catch (error) {
+      problem('error', 'TEMPLATE_ERROR', shown(packFolder), `The templates folder cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  };
+
   let main = defaults.main;
-  for (const name of templateNames(folder)) {
+  for (const name of listPack(folder)) {
     const file = path.join(folder, `${name}${TEMPLATE_EXTENSION}`);
     if (name === MAIN_TEMPLATE) {
       main = readPack(file, name) ?? main;
@@ -100,7 +115,17 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
   const partials = new Map(defaults.partials.map((partial) => [partial.name, partial]));
   const partialsFolder = path.join(folder, PARTIALS_FOLDER);
   if (isDirectory(partialsFolder)) {
-    for (const name of templateNames(partialsFolder)) {
+    for (const name of listPack(partialsFolder)) {
+      if (!PARTIAL_NAME.test(name)) {
+        problem(
+          'warning',
+          'TEMPLATE_UNUSED',
+          shown(path.join(partialsFolder, `${name}${TEMPLATE_EXTENSION}`)),
+          'This partial is not used: its name cannot be called from a template',
+          'Partial file names start with a letter and contain only letters, digits, "-" and "_".',
+        );
+        continue;
+      }
       const override = readPack(path.join(partialsFolder, `${name}${TEMPLATE_EXTENSION}`), name);
       if (override) partials.set(name, override);
     }

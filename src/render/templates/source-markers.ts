@@ -32,10 +32,11 @@ export function stripSourceMarkers(annotated: string, files: readonly string[], 
     copiedUpTo = match.index + match[0].length;
     if (match[1] === 'end') open.pop();
     else open.push(files[Number(match[1])] ?? baseFile);
+    // A span that would cover no text (a partial that wrote nothing) is replaced, and one that
+    // repeats the file before it is not recorded, so the spans stay minimal.
+    if (spans[spans.length - 1]?.start === markup.length) spans.pop();
     const file = open[open.length - 1] ?? baseFile;
-    const last = spans[spans.length - 1];
-    if (last !== undefined && last.start === markup.length) last.file = file;
-    else if ((last?.file ?? baseFile) !== file) spans.push({ start: markup.length, file });
+    if ((spans[spans.length - 1]?.file ?? baseFile) !== file) spans.push({ start: markup.length, file });
   }
   markup += annotated.slice(copiedUpTo);
   return { markup, spans };

@@ -1,0 +1,50 @@
+import { loadPack } from '../src/pipeline/load-pack';
+import { analyseGaps } from '../src/analyse/gaps';
+import { EXAMPLE_PACK, FIXED } from './helpers/temp-pack';
+
+/** Structural facts of the bundled example pack (IMT Mines Alès 2020), pinned so that edits are deliberate. */
+describe('the example pack in evidence/', () => {
+  let loaded: Awaited<ReturnType<typeof loadPack>>;
+  beforeAll(async () => {
+    loaded = await loadPack(EXAMPLE_PACK, FIXED);
+  });
+
+  it('validates without errors', () => {
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
+  });
+
+  it('covers SDG 17 and at least three other SDGs with at least 40 items', () => {
+    const items = loaded.pack!.items;
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    const perSdg = new Map<number, number>();
+    for (const p of items) perSdg.set(p.item.sdg, (perSdg.get(p.item.sdg) ?? 0) + 1);
+    expect(perSdg.get(17) ?? 0).toBeGreaterThan(0);
+    expect([...perSdg.keys()].filter((n) => n !== 17).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('cites the report with a line range on every item', () => {
+    for (const p of loaded.pack!.items) {
+      expect(p.item.provenance?.length ?? 0).toBeGreaterThan(0);
+      for (const prov of p.item.provenance ?? []) {
+        expect(prov.source).toBe('imt-mines-ales-dd-report-2020');
+        expect(prov.lines).toMatch(/^\d+(-\d+)?$/);
+      }
+    }
+  });
+
+  it('writes English titles and keeps French only in original', () => {
+    for (const p of loaded.pack!.items) {
+      expect(p.item.title).not.toMatch(/\b(les|des|pour|avec)\b/);
+    }
+  });
+
+  it('shows the policies without dates and the documents the report does not provide in the gap report', () => {
+    const { pack } = loaded;
+    const report = analyseGaps(pack!.catalogue, pack!.settings, pack!.items, pack!.files, loaded.diagnostics);
+    expect(report.eligibility.eligible).toBe(true);
+    expect(report.policyDates.length).toBeGreaterThan(0);
+    expect(report.policyDates.every((p) => p.created === 'unknown' || p.lastReviewed === 'unknown')).toBe(true);
+    expect(report.missingDocuments.length).toBeGreaterThan(0);
+  });
+});
