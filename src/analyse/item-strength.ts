@@ -54,9 +54,9 @@ export function assessItem(
     weaknesses.push(`carried out by the ${item.carried_out_by.replace(/_/g, ' ')}, not the university as a body`);
   }
   const evidence = hasEvidence ? 1 : 0;
-  if (!hasEvidence) weaknesses.push('no supporting file or public URL');
   const publicPoint = isPublic ? 1 : 0;
-  if (!isPublic) weaknesses.push(item.confidential === true ? 'confidential, so not public' : 'no public URL');
+  if (!hasEvidence) weaknesses.push('no supporting file or public URL');
+  else if (!isPublic) weaknesses.push(item.confidential === true ? 'confidential, so not public' : 'no public URL');
   const missingDocs = Array.isArray(item.missing_documents) ? item.missing_documents.length : 0;
   if (missingDocs > 0) weaknesses.push(`${missingDocs} document(s) named but not provided`);
 

@@ -77,9 +77,11 @@ export const CODES = {
 
   // Rendering
   TEMPLATE_ERROR: { title: 'Template error', severity: 'error', source: 'template', hint: 'Fix the template at this position; `impact-pack init` shows the default templates.' },
-  TEMPLATE_MARKUP: { title: 'Template produced unknown markup', severity: 'error', source: 'template', hint: 'Templates may only emit the document vocabulary listed in docs/templates.md.' },
+  TEMPLATE_MARKUP: { title: 'Template produced unknown markup', severity: 'error', source: 'template', hint: 'Templates may only emit the document vocabulary listed in templates/README.md.' },
+  TEMPLATE_UNUSED: { title: 'Template file is never used', severity: 'warning', source: 'template', hint: 'Only sdg-document.hbs and the partials in templates/partials/ are read; rename or move the file, or delete it.' },
+  TEMPLATE_UNESCAPED: { title: 'Template inserts text without escaping', severity: 'warning', source: 'template', hint: 'Use {{ }} instead of {{{ }}}: unescaped evidence text could turn into markup.' },
   LINK_SCHEME_REJECTED: { title: 'Link dropped', severity: 'warning', source: 'template', hint: 'Only http, https and mailto links are kept in documents.' },
-  LINK_ANCHOR_MISSING: { title: 'Internal link to a missing heading', severity: 'warning', source: 'template', hint: 'An <a href="#id"> must name the id of a heading in the same document; check the anchor the template builds.' },
+  LINK_TARGET_MISSING: { title: 'Internal link to a missing heading', severity: 'warning', source: 'template', hint: 'An <a href="#id"> must name the id of a heading in the same document; check the anchor the template builds.' },
   ANCHOR_DUPLICATE: { title: 'Two headings share an id', severity: 'warning', source: 'template', hint: 'Heading ids must be unique within a document; links and the table of contents go to the first one.' },
   TABLE_SHAPE: { title: 'Table rows and widths do not match', severity: 'warning', source: 'template', hint: 'Give the table one width per column and the same number of cells in every row; missing cells were left empty.' },
   ACCENT_INVALID: { title: 'Accent colour is not #rrggbb', severity: 'warning', source: 'render', hint: 'Write the SDG colour as # followed by six hexadecimal digits, e.g. #FCC30B.' },

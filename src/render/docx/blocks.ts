@@ -1,4 +1,4 @@
-import { Bookmark, type FileChild, HeadingLevel, PageBreak, Paragraph, TableOfContents } from 'docx';
+import { Bookmark, type FileChild, HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun } from 'docx';
 import type { Block, Heading, Paragraph as IrParagraph, Toc } from '../ir/types';
 import type { DocxContext } from './context';
 import { convertInlines } from './inlines';
@@ -6,6 +6,7 @@ import { convertList } from './lists';
 import type { DocxPalette } from './palette';
 import { STYLE } from './styles';
 import { convertTable } from './tables';
+import { documentText } from './xml-text';
 
 const HEADING_LEVEL = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
@@ -18,19 +19,26 @@ function convertHeading(heading: Heading, context: DocxContext): Paragraph {
   });
 }
 
-function convertParagraph(paragraph: IrParagraph, context: DocxContext): Paragraph {
+/**
+ * Word puts no space below a table, so text straight after one would touch its bottom border; such a
+ * paragraph gets space above it instead.
+ */
+const SPACE_AFTER_TABLE = { spacing: { before: 160 } };
+
+function convertParagraph(paragraph: IrParagraph, context: DocxContext, afterTable: boolean): Paragraph {
   const children = convertInlines(paragraph.children, context);
+  const spacing = afterTable ? SPACE_AFTER_TABLE : {};
   switch (paragraph.style ?? 'normal') {
     case 'title':
       return new Paragraph({ heading: HeadingLevel.TITLE, children });
     case 'subtitle':
       return new Paragraph({ style: STYLE.subtitle, children });
     case 'note':
-      return new Paragraph({ style: STYLE.note, children });
+      return new Paragraph({ style: STYLE.note, ...spacing, children });
     case 'small':
-      return new Paragraph({ style: STYLE.small, children });
+      return new Paragraph({ style: STYLE.small, ...spacing, children });
     case 'normal':
-      return new Paragraph({ children });
+      return new Paragraph({ ...spacing, children });
   }
 }
 
@@ -40,19 +48,20 @@ function convertParagraph(paragraph: IrParagraph, context: DocxContext): Paragra
  */
 function convertToc(toc: Toc): FileChild[] {
   return [
-    new Paragraph({ style: STYLE.tocHeading, text: toc.title }),
-    new TableOfContents(toc.title, { hyperlink: true, headingStyleRange: '1-3' }),
+    new Paragraph({ style: STYLE.tocHeading, children: [new TextRun(documentText(toc.title))] }),
+    new TableOfContents(documentText(toc.title), { hyperlink: true, headingStyleRange: '1-3' }),
   ];
 }
 
-function convertBlock(block: Block, context: DocxContext, palette: DocxPalette): FileChild[] {
+function convertBlock(block: Block, previous: Block | undefined, context: DocxContext, palette: DocxPalette): FileChild[] {
+  const afterTable = previous?.type === 'table';
   switch (block.type) {
     case 'heading':
       return [convertHeading(block, context)];
     case 'paragraph':
-      return [convertParagraph(block, context)];
+      return [convertParagraph(block, context, afterTable)];
     case 'list':
-      return convertList(block, context);
+      return convertList(block, context, afterTable);
     case 'table': {
       const table = convertTable(block, context, palette);
       return table === undefined ? [] : [table];
@@ -66,5 +75,5 @@ function convertBlock(block: Block, context: DocxContext, palette: DocxPalette):
 }
 
 export function convertBlocks(blocks: Block[], context: DocxContext, palette: DocxPalette): FileChild[] {
-  return blocks.flatMap((block) => convertBlock(block, context, palette));
+  return blocks.flatMap((block, index) => convertBlock(block, blocks[index - 1], context, palette));
 }

@@ -2,7 +2,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
 import type { DocumentIR, Heading } from '../ir/types';
 import { planAnchors } from '../html/anchors';
-import { FALLBACK_ACCENT, parseHexColour } from '../html/colour';
+import { FALLBACK_ACCENT, resolveAccent } from '../html/colour';
 import { duplicateAnchor, invalidAccent } from '../html/writer-diagnostics';
 import { convertBlocks } from './blocks';
 import { bookmarkNames } from './bookmarks';
@@ -20,11 +20,16 @@ import { appendStyle, documentStyles, tableStyleXml } from './styles';
 
 export interface DocxOptions {
   /**
-   * Lay the document out with the DejaVu font metrics to write the table of contents' page numbers and the page
-   * count (default true). Off, the numbers stay blank until Word updates the fields.
+   * Default true: lay the document out as Word would, with the DejaVu metrics, and write the page numbers of the
+   * table of contents and the page count into the fields (see page-numbers.ts). Costs about ten times the
+   * rendering time. Off, the entries have no page numbers until a word processor updates the fields, and the
+   * table of contents is marked for Word to update when it opens the document.
    */
   estimatePageNumbers?: boolean;
-  /** Ask Word to update every field when the document opens (default false: Word then shows a prompt). */
+  /**
+   * Default false. True sets Word's "update fields on open", so Word (after asking the reader) recomputes the
+   * table of contents for the fonts it actually has.
+   */
   updateFieldsOnOpen?: boolean;
 }
 
@@ -39,11 +44,8 @@ export async function renderDocx(ir: DocumentIR, options: DocxOptions = {}): Pro
   const diagnostics: Diagnostic[] = [];
   const { meta, blocks } = ir;
 
-  let accent = parseHexColour(meta.accent);
-  if (!accent) {
-    diagnostics.push(invalidAccent(DOCX_FORMAT, meta.accent, FALLBACK_ACCENT));
-    accent = parseHexColour(FALLBACK_ACCENT)!;
-  }
+  const { colour: accent, valid } = resolveAccent(meta.accent);
+  if (!valid) diagnostics.push(invalidAccent(DOCX_FORMAT, meta.accent, FALLBACK_ACCENT));
   const palette = paletteFor(accent);
 
   const anchors = planAnchors(blocks);

@@ -1,6 +1,6 @@
 import { ExternalHyperlink, InternalHyperlink, type ParagraphChild, TextRun } from 'docx';
+import { checkHref } from '../ir/href';
 import type { Inline, LinkRun, TextRun as IrTextRun } from '../ir/types';
-import { classifyHref } from '../html/href-policy';
 import { missingAnchor, rejectedLink } from '../html/writer-diagnostics';
 import { DOCX_FORMAT, type DocxContext } from './context';
 import { CODE_FONT } from './fonts';
@@ -24,21 +24,22 @@ function textRun(run: IrTextRun, look: ForcedLook, inLink: boolean): TextRun {
 }
 
 function link(inline: LinkRun, context: DocxContext, look: ForcedLook): ParagraphChild[] {
-  const target = classifyHref(inline.href);
+  // The IR parser has filtered hrefs already; checking again keeps IR built elsewhere from reaching Word unfiltered.
+  const target = checkHref(inline.href);
   if (target.kind === 'rejected') {
     context.diagnostics.push(rejectedLink(DOCX_FORMAT, inline.href, target.reason));
     return inline.children.map((run) => textRun(run, look, false));
   }
   if (target.kind === 'internal') {
-    const bookmark = context.bookmarkForId.get(target.id);
+    const bookmark = context.bookmarkForId.get(target.anchor);
     if (bookmark === undefined) {
-      context.diagnostics.push(missingAnchor(DOCX_FORMAT, target.id));
+      context.diagnostics.push(missingAnchor(DOCX_FORMAT, target.anchor));
       return inline.children.map((run) => textRun(run, look, false));
     }
     // Explicit runs as children: with a bare anchor Word has shown the bookmark name instead (dolanmiu/docx#1524).
     return [new InternalHyperlink({ anchor: bookmark, children: inline.children.map((run) => textRun(run, look, true)) })];
   }
-  return [new ExternalHyperlink({ link: target.url, children: inline.children.map((run) => textRun(run, look, true)) })];
+  return [new ExternalHyperlink({ link: target.href, children: inline.children.map((run) => textRun(run, look, true)) })];
 }
 
 export function convertInlines(inlines: Inline[], context: DocxContext, look: ForcedLook = {}): ParagraphChild[] {

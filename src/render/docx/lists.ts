@@ -23,11 +23,15 @@ export const LIST_NUMBERING: INumberingOptions = {
   ],
 };
 
-/** One paragraph per item. Each ordered list is a numbering instance of its own, so it counts from 1 again. */
-export function convertList(list: ListBlock, context: DocxContext): Paragraph[] {
+/**
+ * One paragraph per item. Each ordered list is a numbering instance of its own, so it counts from 1 again.
+ * A list straight after a table gets space above its first item, as Word leaves none below tables.
+ */
+export function convertList(list: ListBlock, context: DocxContext, afterTable = false): Paragraph[] {
   const instance = list.ordered ? ++context.orderedLists : 0;
   const numbering = { reference: list.ordered ? NUMBERS : BULLETS, level: 0, instance };
   return list.items.map(
-    (item) => new Paragraph({ numbering, spacing: { after: 60 }, children: convertInlines(item, context) }),
+    (item, index) =>
+      new Paragraph({ numbering, spacing: { before: afterTable && index === 0 ? 160 : undefined, after: 60 }, children: convertInlines(item, context) }),
   );
 }

@@ -27,6 +27,12 @@ export function parseHexColour(text: string): Rgb | undefined {
   return { r: parseInt(match[1], 16), g: parseInt(match[2], 16), b: parseInt(match[3], 16) };
 }
 
+/** The accent to draw with: the given one when it is '#rrggbb', else the fallback (and `valid` says which). */
+export function resolveAccent(text: string): { colour: Rgb; valid: boolean } {
+  const colour = parseHexColour(text);
+  return colour ? { colour, valid: true } : { colour: parseHexColour(FALLBACK_ACCENT) as Rgb, valid: false };
+}
+
 /** '#rrggbb' in lower case. */
 export function toHex(colour: Rgb): string {
   return '#' + [colour.r, colour.g, colour.b].map((channel) => channel.toString(16).padStart(2, '0')).join('');

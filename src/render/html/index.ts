@@ -2,7 +2,7 @@ import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
 import type { Block, DocumentIR, Heading } from '../ir/types';
 import { planAnchors } from './anchors';
 import { renderBlocks } from './blocks';
-import { FALLBACK_ACCENT, parseHexColour, readableOnWhite, tintTowardsWhite, toHex } from './colour';
+import { FALLBACK_ACCENT, readableOnWhite, resolveAccent, tintTowardsWhite, toHex } from './colour';
 import { HTML_FORMAT, type HtmlContext } from './context';
 import { escapeHtml } from './escape';
 import { buildStylesheet } from './stylesheet';
@@ -60,11 +60,8 @@ export function renderHtml(ir: DocumentIR): StageResult<string> {
     tableCount: 0,
   };
 
-  let accent = parseHexColour(meta.accent);
-  if (!accent) {
-    diagnostics.push(invalidAccent(HTML_FORMAT, meta.accent, FALLBACK_ACCENT));
-    accent = parseHexColour(FALLBACK_ACCENT)!;
-  }
+  const { colour: accent, valid } = resolveAccent(meta.accent);
+  if (!valid) diagnostics.push(invalidAccent(HTML_FORMAT, meta.accent, FALLBACK_ACCENT));
   const stylesheet = buildStylesheet(
     { accent: toHex(accent), accentText: toHex(readableOnWhite(accent)), accentTint: toHex(tintTowardsWhite(accent, 0.88)) },
     meta.header,

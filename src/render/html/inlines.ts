@@ -1,7 +1,7 @@
+import { checkHref } from '../ir/href';
 import type { Inline, LinkRun, TextRun } from '../ir/types';
 import { HTML_FORMAT, type HtmlContext } from './context';
 import { escapeHtml } from './escape';
-import { classifyHref } from './href-policy';
 import { missingAnchor, rejectedLink } from './writer-diagnostics';
 
 function renderTextRun(run: TextRun): string {
@@ -27,20 +27,21 @@ function showsItsAddress(text: string, url: string): boolean {
 
 function renderLink(link: LinkRun, context: HtmlContext): string {
   const content = link.children.map(renderTextRun).join('');
-  const target = classifyHref(link.href);
+  // The IR parser has filtered hrefs already; checking again costs little and keeps IR built elsewhere safe.
+  const target = checkHref(link.href);
   if (target.kind === 'rejected') {
     context.diagnostics.push(rejectedLink(HTML_FORMAT, link.href, target.reason));
     return content;
   }
   if (target.kind === 'internal') {
-    if (!context.linkTargets.has(target.id)) {
-      context.diagnostics.push(missingAnchor(HTML_FORMAT, target.id));
+    if (!context.linkTargets.has(target.anchor)) {
+      context.diagnostics.push(missingAnchor(HTML_FORMAT, target.anchor));
       return content;
     }
-    return `<a href="#${escapeHtml(target.id)}">${content}</a>`;
+    return `<a href="#${escapeHtml(target.anchor)}">${content}</a>`;
   }
-  const bare = showsItsAddress(plainTextOf(link.children), target.url) ? ' class="bare"' : '';
-  return `<a href="${escapeHtml(target.url)}"${bare}>${content}</a>`;
+  const bare = showsItsAddress(plainTextOf(link.children), target.href) ? ' class="bare"' : '';
+  return `<a href="${escapeHtml(target.href)}"${bare}>${content}</a>`;
 }
 
 export function renderInlines(inlines: Inline[], context: HtmlContext): string {

@@ -22,7 +22,7 @@ export function rejectedLink(format: string, href: string, reason: string): Diag
 }
 
 export function missingAnchor(format: string, id: string): Diagnostic {
-  return diagnostic('LINK_ANCHOR_MISSING', `${format}: the internal link to "#${shorten(id)}" was written as plain text because no heading has that id.`, NO_FILE);
+  return diagnostic('LINK_TARGET_MISSING', `${format}: the internal link to "#${shorten(id)}" was written as plain text because no heading has that id.`, NO_FILE);
 }
 
 export function duplicateAnchor(format: string, id: string): Diagnostic {

@@ -7,7 +7,7 @@
 import type { Inline, LinkRun, TextRun } from './types';
 import { checkHref } from './href';
 import type { MarkupElement, MarkupNode } from './markup-tree';
-import type { MarkupProblem } from './markup-problem';
+import { markupWarning, type MarkupProblem } from './markup-problem';
 
 export interface InlineContext {
   /** Heading ids of the whole document, for checking internal links. */
@@ -68,25 +68,22 @@ function collectLink(link: MarkupElement, formatting: Formatting, out: Inline[],
   }
   const check = checkHref(hrefAttribute.value);
   if (check.kind === 'rejected') {
-    context.problems.push({
-      code: 'LINK_SCHEME_REJECTED',
-      severity: 'warning',
-      message: `Link dropped, its text kept: ${check.reason}`,
-      hint: 'Links may point to http://, https://, mailto: or a #heading-id of the same document.',
-      start: hrefAttribute.valueStart,
-      end: hrefAttribute.valueEnd,
-    });
+    context.problems.push(
+      markupWarning(
+        'LINK_SCHEME_REJECTED',
+        `Link dropped, its text kept: ${check.reason}`,
+        hrefAttribute.valueStart,
+        hrefAttribute.valueEnd,
+        'Links may point to http://, https://, mailto: or a #heading-id of the same document.',
+      ),
+    );
     out.push(...text);
     return;
   }
   if (check.kind === 'internal' && !context.anchors.has(check.anchor)) {
-    context.problems.push({
-      code: 'LINK_TARGET_MISSING',
-      severity: 'warning',
-      message: `Link dropped, its text kept: no heading has the id "${check.anchor}"`,
-      start: hrefAttribute.valueStart,
-      end: hrefAttribute.valueEnd,
-    });
+    context.problems.push(
+      markupWarning('LINK_TARGET_MISSING', `Link dropped, its text kept: no heading has the id "${check.anchor}"`, hrefAttribute.valueStart, hrefAttribute.valueEnd),
+    );
     out.push(...text);
     return;
   }

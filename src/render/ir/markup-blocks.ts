@@ -1,20 +1,29 @@
 /**
  * Turns a checked markup tree into IR blocks. The tree builder has already enforced which elements
  * go where; this step checks what only makes sense per element: attribute values (paragraph class,
- * heading id, table widths) and the shape of tables.
+ * heading id, table widths) and the shape of tables. Duplicate heading ids and ragged tables are
+ * repaired the way the writers repair them (first id wins, short rows padded, equal widths), with a
+ * warning, so the same problem gets the same code wherever it is found.
  */
 import type { Block, Heading, ListBlock, Paragraph, Table, TableCell } from './types';
 import { ANCHOR_ID } from './href';
 import { buildInlineRuns, type InlineContext } from './inline-runs';
 import type { MarkupElement } from './markup-tree';
-import { markupError, type MarkupProblem } from './markup-problem';
+import { markupError, markupWarning, type MarkupProblem } from './markup-problem';
 import { PARAGRAPH_CLASSES } from './vocabulary';
 
 const elementsOf = (element: MarkupElement): MarkupElement[] =>
   element.children.filter((child): child is MarkupElement => child.kind === 'element');
 
+interface BlockContext extends InlineContext {
+  /** The headings that keep their id: usable and first of its value. */
+  anchored: ReadonlySet<MarkupElement>;
+}
+
 export function convertMarkupTree(root: MarkupElement, problems: MarkupProblem[]): Block[] {
-  const context: InlineContext = { anchors: collectAnchors(root, problems), problems };
+  const anchored = checkAnchors(root, problems);
+  const anchors = new Set([...anchored].map((heading) => heading.attributes.get('id')?.value ?? ''));
+  const context: BlockContext = { anchors, anchored, problems };
   const blocks: Block[] = [];
   for (const element of elementsOf(root)) {
     const block = convertBlock(element, context);
@@ -23,9 +32,10 @@ export function convertMarkupTree(root: MarkupElement, problems: MarkupProblem[]
   return blocks;
 }
 
-/** Heading ids, checked first so that a link may point to a heading further down. */
-function collectAnchors(root: MarkupElement, problems: MarkupProblem[]): Set<string> {
-  const anchors = new Set<string>();
+/** Heading ids, checked before any block is built so that a link may point to a heading further down. */
+function checkAnchors(root: MarkupElement, problems: MarkupProblem[]): Set<MarkupElement> {
+  const seen = new Set<string>();
+  const anchored = new Set<MarkupElement>();
   for (const element of elementsOf(root)) {
     const id = headingLevel(element.name) === undefined ? undefined : element.attributes.get('id');
     if (id === undefined) continue;
@@ -33,20 +43,23 @@ function collectAnchors(root: MarkupElement, problems: MarkupProblem[]): Set<str
       problems.push(
         markupError(`The heading id "${id.value}" is not a usable anchor`, id.valueStart, id.valueEnd, 'Ids start with a letter or digit and contain only letters, digits and _ . : -'),
       );
-    } else if (anchors.has(id.value)) {
-      problems.push(markupError(`Two headings have the id "${id.value}"`, id.valueStart, id.valueEnd, 'Heading ids must be unique in a document.'));
+    } else if (seen.has(id.value)) {
+      problems.push(
+        markupWarning('ANCHOR_DUPLICATE', `Two headings have the id "${id.value}"; this one loses it`, id.valueStart, id.valueEnd, 'Heading ids must be unique in a document; links and the table of contents go to the first one.'),
+      );
     } else {
-      anchors.add(id.value);
+      seen.add(id.value);
+      anchored.add(element);
     }
   }
-  return anchors;
+  return anchored;
 }
 
 function headingLevel(name: string): 1 | 2 | 3 | undefined {
   return name === 'h1' ? 1 : name === 'h2' ? 2 : name === 'h3' ? 3 : undefined;
 }
 
-function convertBlock(element: MarkupElement, context: InlineContext): Block | undefined {
+function convertBlock(element: MarkupElement, context: BlockContext): Block | undefined {
   const level = headingLevel(element.name);
   if (level !== undefined) return heading(element, level, context);
   switch (element.name) {
@@ -66,12 +79,12 @@ function convertBlock(element: MarkupElement, context: InlineContext): Block | u
   }
 }
 
-function heading(element: MarkupElement, level: 1 | 2 | 3, context: InlineContext): Heading {
-  const id = element.attributes.get('id')?.value;
+function heading(element: MarkupElement, level: 1 | 2 | 3, context: BlockContext): Heading {
+  const id = context.anchored.has(element) ? element.attributes.get('id')?.value : undefined;
   return {
     type: 'heading',
     level,
-    ...(id !== undefined && ANCHOR_ID.test(id) ? { id } : {}),
+    ...(id === undefined ? {} : { id }),
     children: buildInlineRuns(element.children, context),
   };
 }
@@ -128,20 +141,29 @@ function table(element: MarkupElement, context: InlineContext): Table | undefine
     }
   });
 
-  const columns = header?.cells.length ?? rows[0]?.cells.length ?? 0;
+  const allRows = header === undefined ? rows : [header, ...rows];
+  const columns = Math.max(0, ...allRows.map((row) => row.cells.length));
   if (columns === 0) {
-    problems.push(markupError('A table needs at least one cell', element.start, element.end, 'Guard optional tables with {{#if ...}} in the template.'));
+    problems.push(
+      markupWarning('TABLE_SHAPE', 'The table has no cells and is left out', element.start, element.end, 'Guard optional tables with {{#if ...}} in the template.'),
+    );
     return undefined;
   }
-  for (const row of rows) {
-    if (row.cells.length !== columns) {
-      problems.push(markupError(`This row has ${row.cells.length} cells where the table has ${columns} columns`, row.element.start, row.element.end));
-    }
+  for (const row of allRows) {
+    if (row.cells.length === columns) continue;
+    problems.push(
+      markupWarning(
+        'TABLE_SHAPE',
+        `This row has ${row.cells.length} cells where the table has ${columns} columns; the missing cells are left empty`,
+        row.element.start,
+        row.element.end,
+      ),
+    );
+    while (row.cells.length < columns) row.cells.push({ children: [] });
   }
-  const widths = columnWidths(element, columns, problems);
   return {
     type: 'table',
-    widths,
+    widths: columnWidths(element, columns, problems),
     ...(header === undefined ? {} : { header: header.cells }),
     rows: rows.map((row) => row.cells),
   };
@@ -165,20 +187,33 @@ function tableRow(row: MarkupElement, cellName: 'th' | 'td', context: InlineCont
   return { element: row, cells };
 }
 
+/** The widths attribute, or equal columns when it is absent or does not fit the table. */
 function columnWidths(element: MarkupElement, columns: number, problems: MarkupProblem[]): number[] {
   const attribute = element.attributes.get('widths');
   const equal = Array.from({ length: columns }, () => 1);
   if (attribute === undefined) return equal;
-  const parts = attribute.value.split(',').map((part) => part.trim());
-  const widths = parts.map((part) => (/^\d+(\.\d+)?$/.test(part) ? Number(part) : Number.NaN));
+  const widths = attribute.value.split(',').map((part) => (/^\s*\d+(\.\d+)?\s*$/.test(part) ? Number(part) : Number.NaN));
   if (widths.some((width) => !(width > 0))) {
     problems.push(
-      markupError(`widths="${attribute.value}" must list positive numbers separated by commas`, attribute.valueStart, attribute.valueEnd, 'For example widths="3,1,2".'),
+      markupWarning(
+        'TABLE_SHAPE',
+        `widths="${attribute.value}" must list positive numbers separated by commas; the columns are made equal`,
+        attribute.valueStart,
+        attribute.valueEnd,
+        'For example widths="3,1,2".',
+      ),
     );
     return equal;
   }
   if (widths.length !== columns) {
-    problems.push(markupError(`widths="${attribute.value}" gives ${widths.length} widths for ${columns} columns`, attribute.valueStart, attribute.valueEnd));
+    problems.push(
+      markupWarning(
+        'TABLE_SHAPE',
+        `widths="${attribute.value}" gives ${widths.length} widths for ${columns} columns; the columns are made equal`,
+        attribute.valueStart,
+        attribute.valueEnd,
+      ),
+    );
     return equal;
   }
   return widths;

@@ -5,7 +5,12 @@
  */
 import type { Severity } from '../../diagnostics/diagnostic';
 
-export type MarkupProblemCode = 'TEMPLATE_MARKUP' | 'LINK_SCHEME_REJECTED' | 'LINK_TARGET_MISSING';
+/**
+ * TEMPLATE_MARKUP is an error: the markup breaks the vocabulary. The others are warnings shared with
+ * the writers (which check any IR they are given the same way): the parser repairs the IR as they would,
+ * and reports the problem with its place in the template output, which the writers cannot know.
+ */
+export type MarkupProblemCode = 'TEMPLATE_MARKUP' | 'LINK_SCHEME_REJECTED' | 'LINK_TARGET_MISSING' | 'ANCHOR_DUPLICATE' | 'TABLE_SHAPE';
 
 export interface MarkupProblem {
   code: MarkupProblemCode;
@@ -21,4 +26,15 @@ export interface MarkupProblem {
 /** A break of the closed vocabulary's structure: the document cannot be trusted, so no IR is produced. */
 export function markupError(message: string, start: number, end: number, hint?: string): MarkupProblem {
   return { code: 'TEMPLATE_MARKUP', severity: 'error', message, start, end, ...(hint === undefined ? {} : { hint }) };
+}
+
+/** A problem the parser repairs in the IR (dropped link, dropped duplicate id, padded table row). */
+export function markupWarning(
+  code: Exclude<MarkupProblemCode, 'TEMPLATE_MARKUP'>,
+  message: string,
+  start: number,
+  end: number,
+  hint?: string,
+): MarkupProblem {
+  return { code, severity: 'warning', message, start, end, ...(hint === undefined ? {} : { hint }) };
 }

@@ -5,8 +5,7 @@
  * template that produced the offending text when the caller says which template produced which part,
  * and quotes the text so that it can be found in the template.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic';
-import type { StageResult } from '../../diagnostics/diagnostic';
+import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
 import type { DocumentIR, DocumentMeta } from './types';
 import { createLineLocator, type LineLocator } from './line-locator';
 import { convertMarkupTree } from './markup-blocks';

@@ -3,7 +3,7 @@
  * width and turning lines into slices with orphan/widow control.
  */
 import type { Inline } from '../ir/types';
-import { emptyContent, type Slice } from './flow-types';
+import type { Slice } from './flow-types';
 import type { FontMetrics } from './font-metrics';
 import { inlineWords, type InlineContext } from './inline-words';
 import type { Rgb } from './layout-types';
@@ -34,7 +34,7 @@ export function wrapInlines(
 }
 
 export function blankSlice(height: number): Slice {
-  return { ...emptyContent(), height, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, anchors: [] };
+  return { texts: [], shapes: [], links: [], height, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, anchors: [] };
 }
 
 /**

@@ -23,6 +23,8 @@ const COMBINING_MARK = /^\p{M}$/u;
 export interface FaceRun {
   face: FontFace;
   text: string;
+  /** Sum of the glyph advances, thousandths of an em (measured here because the lookup is done anyway). */
+  advance: number;
 }
 
 /** Counts missing characters across a whole document, in first-seen order. */
@@ -31,6 +33,13 @@ export class MissingGlyphTally {
 
   record(codePoint: number): void {
     this.counts.set(codePoint, (this.counts.get(codePoint) ?? 0) + 1);
+  }
+
+  /** Adds another tally's counts to this one. */
+  addAll(other: MissingGlyphTally): void {
+    for (const [codePoint, count] of other.counts) {
+      this.counts.set(codePoint, (this.counts.get(codePoint) ?? 0) + count);
+    }
   }
 
   get size(): number {
@@ -48,7 +57,9 @@ export class MissingGlyphTally {
         message:
           `The character "${String.fromCodePoint(codePoint)}" (${formatCodePoint(codePoint)}) has no glyph in ` +
           `${fontNames}; the PDF shows "\uFFFD" in its place (${count} ${count === 1 ? 'occurrence' : 'occurrences'}).`,
-        hint: 'Write the text with characters the bundled fonts cover (Latin, Greek, Cyrillic), or add a transliteration.',
+        hint:
+          'Write the text with characters the bundled fonts cover (Latin, Greek, Cyrillic), ' +
+          'or add a transliteration.',
         file: '',
         line: 0,
         column: 0,
@@ -99,10 +110,12 @@ export function splitIntoFaceRuns(
       face = faceForCodePoint(REPLACEMENT_CHARACTER, preferred, metrics) ?? preferred;
       drawn = metrics[face].advance(REPLACEMENT_CHARACTER) !== undefined ? '\uFFFD' : LAST_RESORT;
     }
+    const advance = metrics[face].advance(drawn.codePointAt(0) as number) ?? 0;
     if (current && current.face === face) {
       current.text += drawn;
+      current.advance += advance;
     } else {
-      current = { face, text: drawn };
+      current = { face, text: drawn, advance };
       runs.push(current);
     }
   }

@@ -6,7 +6,7 @@
  */
 import type { Inline, TextRun } from '../ir/types';
 import type { PendingLinkTarget } from './flow-types';
-import { textWidth, type FontFace, type FontMetrics } from './font-metrics';
+import type { FontFace, FontMetrics } from './font-metrics';
 import { splitIntoFaceRuns, type MissingGlyphTally } from './glyph-coverage';
 import type { Rgb } from './layout-types';
 import { BREAK_OPPORTUNITY, normaliseText } from './text-normalise';
@@ -115,7 +115,8 @@ class WordBuilder {
         this.endWord();
       } else {
         // Identifiers and hashes in code keep their hyphens unbroken unless they overflow the line.
-        const parts = span.face === 'mono' ? [token] : token.split(AFTER_HYPHEN_BETWEEN_LETTERS);
+        const hyphenated = span.face !== 'mono' && (token.includes('-') || token.includes('\u2010'));
+        const parts = hyphenated ? token.split(AFTER_HYPHEN_BETWEEN_LETTERS) : [token];
         parts.forEach((part, index) => {
           if (index > 0) this.endWord();
           this.addText(part, span);
@@ -141,7 +142,7 @@ class WordBuilder {
       face: run.face,
       size: this.size,
       color: span.color,
-      width: textWidth(this.context.metrics[run.face], run.text, this.size),
+      width: (run.advance * this.size) / 1000,
       link: span.link,
       underline: span.link !== undefined,
     }));

@@ -4,12 +4,13 @@
  * check line breaks and page breaks without producing a PDF.
  *
  * Pipeline: blocks → slices (block builders) → pages (paginate) → header/footer (page furniture)
- * → internal links resolved to page + y → outline. With a table of contents, the whole thing runs
- * again once the headings' page numbers are known (the numbers' column has a fixed width, so the
- * second run paginates exactly like the first; a third run is a safety net, never needed so far).
+ * → internal links resolved to page + y → outline. A table of contents needs the headings' page
+ * numbers, known only after paginating: its entries are built again with the numbers and the
+ * document paginated again. Only the contents change between passes, and their number column
+ * has a fixed width, so the second pass paginates exactly like the first; a third is a safety net.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import type { Block, DocumentIR, Heading } from '../ir/types';
+import type { Block, DocumentIR, Heading, Toc } from '../ir/types';
 import type { BlockContext } from './block-context';
 import type { FlowItem, Slice } from './flow-types';
 import type { FontMetrics } from './font-metrics';
@@ -27,7 +28,7 @@ import {
 import { linkDiagnostic, resolveHref } from './link-policy';
 import { listSlices } from './list-slices';
 import { addPageFurniture } from './page-furniture';
-import { paginate, type AnchorPosition, type DraftPage } from './paginate';
+import { paginate, type AnchorPosition, type DraftPage, type Pagination } from './paginate';
 import { paragraphSlices } from './paragraph-slices';
 import { tableSlices } from './table-slices';
 import { tocSlices, type TocEntry } from './toc-slices';
@@ -42,12 +43,16 @@ interface HeadingInfo {
   title: string;
 }
 
-interface PassResult {
-  pages: DraftPage[];
-  anchors: Map<string, AnchorPosition>;
-  missing: MissingGlyphTally;
-  linkProblems: Map<string, 'LINK_TARGET_UNKNOWN' | 'LINK_SCHEME_UNSUPPORTED'>;
+interface Pass {
+  pagination: Pagination;
+  /** Missing glyphs of this pass's table of contents. */
+  tocMissing: MissingGlyphTally;
 }
+
+type LinkProblems = Map<string, 'LINK_TARGET_UNKNOWN' | 'LINK_SCHEME_UNSUPPORTED'>;
+
+/** A block laid out once for all passes, or a table of contents waiting for its page numbers. */
+type PreparedBlock = { kind: 'slices'; slices: Slice[] } | { kind: 'pagebreak' } | { kind: 'toc'; toc: Toc };
 
 export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageSpec = A4): LaidOutDocument {
   const diagnostics: Diagnostic[] = [];
@@ -57,46 +62,69 @@ export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageS
 
   const headings = collectHeadings(ir.blocks);
   const anchorById = new Map<string, string>();
-  ir.blocks.forEach((block, blockIndex) => {
-    if (block.type === 'heading' && block.id !== undefined && !anchorById.has(block.id)) {
-      anchorById.set(block.id, anchorOf(blockIndex));
+  for (const heading of headings) {
+    const id = (ir.blocks[heading.blockIndex] as Heading).id;
+    if (id !== undefined && !anchorById.has(id)) anchorById.set(id, heading.anchor);
+  }
+  const tocEntries: TocEntry[] = headings
+    .filter((heading): heading is HeadingInfo & { level: 1 | 2 } => heading.level <= 2)
+    .map(({ anchor, level, title }) => ({ anchor, level, title }));
+
+  const missing = new MissingGlyphTally();
+  const linkProblems: LinkProblems = new Map();
+  const context = blockContext(metrics, theme, page, anchorById, missing, linkProblems);
+  const prepared = ir.blocks.map((block, blockIndex) => prepareBlock(block, blockIndex, context));
+
+  // Each pass counts the contents' missing glyphs afresh, so only the final pass's are kept.
+  const paginateWith = (pageNumbers: ReadonlyMap<string, number>): Pass => {
+    const tocMissing = new MissingGlyphTally();
+    const tocContext = blockContext(metrics, theme, page, anchorById, tocMissing, linkProblems);
+    const flow: FlowItem[] = [];
+    for (const block of prepared) {
+      if (block.kind === 'pagebreak') {
+        flow.push({ kind: 'pagebreak' });
+        continue;
+      }
+      const slices = block.kind === 'toc' ? tocSlices(block.toc, tocEntries, pageNumbers, tocContext) : block.slices;
+      for (const slice of slices) flow.push({ kind: 'slice', slice });
     }
-  });
-  const hasToc = ir.blocks.some((block) => block.type === 'toc');
+    return { pagination: paginate(flow, page), tocMissing };
+  };
 
   let pageNumbers = new Map<string, number>();
-  let pass = runPass(ir, metrics, page, theme, headings, anchorById, pageNumbers);
+  let pass = paginateWith(pageNumbers);
+  const hasToc = prepared.some((block) => block.kind === 'toc');
   for (let run = 1; hasToc && run < MAX_PASSES; run++) {
-    const found = pageNumbersOf(pass.anchors);
+    const found = pageNumbersOf(pass.pagination.anchors);
     if (sameNumbers(found, pageNumbers)) break;
     pageNumbers = found;
-    pass = runPass(ir, metrics, page, theme, headings, anchorById, pageNumbers);
+    pass = paginateWith(pageNumbers);
   }
+  const { pages, anchors } = pass.pagination;
+  missing.addAll(pass.tocMissing);
+  addPageFurniture(pages, ir.meta.header, page, context);
 
-  for (const [href, problem] of pass.linkProblems) diagnostics.push(linkDiagnostic(problem, href));
-  diagnostics.push(...pass.missing.toDiagnostics(metrics));
+  for (const [href, problem] of linkProblems) diagnostics.push(linkDiagnostic(problem, href));
+  diagnostics.push(...missing.toDiagnostics(metrics));
 
   return {
     meta: ir.meta,
     page,
-    pages: pass.pages.map((draft) => resolveLinks(draft, pass.anchors)),
-    outline: buildOutline(headings, pass.anchors),
+    pages: pages.map((draft) => resolveLinks(draft, anchors)),
+    outline: buildOutline(headings, anchors),
     diagnostics,
   };
 }
 
-function runPass(
-  ir: DocumentIR,
+function blockContext(
   metrics: FontMetrics,
-  page: PageSpec,
   theme: Theme,
-  headings: HeadingInfo[],
+  page: PageSpec,
   anchorById: ReadonlyMap<string, string>,
-  pageNumbers: ReadonlyMap<string, number>,
-): PassResult {
-  const missing = new MissingGlyphTally();
-  const linkProblems = new Map<string, 'LINK_TARGET_UNKNOWN' | 'LINK_SCHEME_UNSUPPORTED'>();
-  const context: BlockContext = {
+  missing: MissingGlyphTally,
+  linkProblems: LinkProblems,
+): BlockContext {
+  return {
     metrics,
     theme,
     left: page.marginLeft,
@@ -114,44 +142,22 @@ function runPass(
       },
     },
   };
-  const tocEntries: TocEntry[] = headings
-    .filter((heading): heading is HeadingInfo & { level: 1 | 2 } => heading.level <= 2)
-    .map(({ anchor, level, title }) => ({ anchor, level, title }));
-
-  const flow: FlowItem[] = [];
-  ir.blocks.forEach((block, blockIndex) => {
-    if (block.type === 'pagebreak') {
-      flow.push({ kind: 'pagebreak' });
-      return;
-    }
-    for (const slice of blockSlices(block, blockIndex, tocEntries, pageNumbers, context)) {
-      flow.push({ kind: 'slice', slice });
-    }
-  });
-
-  const { pages, anchors } = paginate(flow, page);
-  addPageFurniture(pages, ir.meta.header, page, context);
-  return { pages, anchors, missing, linkProblems };
 }
 
-function blockSlices(
-  block: Exclude<Block, { type: 'pagebreak' }>,
-  blockIndex: number,
-  tocEntries: TocEntry[],
-  pageNumbers: ReadonlyMap<string, number>,
-  context: BlockContext,
-): Slice[] {
+function prepareBlock(block: Block, blockIndex: number, context: BlockContext): PreparedBlock {
   switch (block.type) {
-    case 'heading':
-      return [headingSlice(block, anchorOf(blockIndex), context)];
-    case 'paragraph':
-      return paragraphSlices(block, context);
-    case 'list':
-      return listSlices(block, context);
-    case 'table':
-      return tableSlices(block, context);
+    case 'pagebreak':
+      return { kind: 'pagebreak' };
     case 'toc':
-      return tocSlices(block, tocEntries, pageNumbers, context);
+      return { kind: 'toc', toc: block };
+    case 'heading':
+      return { kind: 'slices', slices: [headingSlice(block, anchorOf(blockIndex), context)] };
+    case 'paragraph':
+      return { kind: 'slices', slices: paragraphSlices(block, context) };
+    case 'list':
+      return { kind: 'slices', slices: listSlices(block, context) };
+    case 'table':
+      return { kind: 'slices', slices: tableSlices(block, context) };
   }
 }
 

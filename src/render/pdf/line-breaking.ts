@@ -154,12 +154,15 @@ function sameLink(a: TextPiece['link'], b: TextPiece['link']): boolean {
 /** Merges neighbours of identical style so that each line is drawn with as few text operations as possible. */
 function mergePieces(pieces: TextPiece[]): TextPiece[] {
   const merged: TextPiece[] = [];
+  // The open run is a copy, so the words' own pieces are never modified.
+  let open: TextPiece | undefined;
   for (const piece of pieces) {
-    const last = merged[merged.length - 1];
-    if (last && sameStyle(last, piece)) {
-      merged[merged.length - 1] = { ...last, text: last.text + piece.text, width: last.width + piece.width };
+    if (open && sameStyle(open, piece)) {
+      open.text += piece.text;
+      open.width += piece.width;
     } else {
-      merged.push(piece);
+      open = { ...piece };
+      merged.push(open);
     }
   }
   return merged;

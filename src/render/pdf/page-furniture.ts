@@ -19,7 +19,7 @@ export function addPageFurniture(pages: DraftPage[], header: string, page: PageS
   const headerLine = fitOnOneLine(header, TEXT.runningHeader, context);
   pages.forEach((draft, index) => {
     if (index > 0 && headerLine) drawRunningHeader(draft, headerLine, page, context);
-    drawFooter(draft, `Page ${index + 1} of ${pages.length}`, page, context);
+    drawFooter(draft, `Page ${index + 1} of ${pages.length}`, context);
   });
 }
 
@@ -51,7 +51,7 @@ function drawRunningHeader(draft: DraftPage, line: TextLine, page: PageSpec, con
   });
 }
 
-function drawFooter(draft: DraftPage, text: string, page: PageSpec, context: BlockContext): void {
+function drawFooter(draft: DraftPage, text: string, context: BlockContext): void {
   const style = TEXT.footer;
   const words = inlineWords([{ type: 'text', text }], style, context.theme.muted, context.inline);
   const [line] = breakIntoLines(words, Number.POSITIVE_INFINITY, context.metrics);

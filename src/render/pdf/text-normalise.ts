@@ -16,6 +16,11 @@ const COLLAPSIBLE_WHITE_SPACE = /[ \t\n\r\f\v\u0085\u2028\u2029]+/g;
 // Control (Cc) and format (Cf) characters, except U+200B which becomes a break opportunity.
 const INVISIBLE = /(?![\u200B])[\p{Cc}\p{Cf}]/gu;
 
+// Printable ASCII is already NFC and has nothing to remove; runs of spaces are collapsed later,
+// by the word builder. Most evidence text is ASCII, so this skips the expensive path.
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
 export function normaliseText(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
   return text.normalize('NFC').replace(COLLAPSIBLE_WHITE_SPACE, ' ').replace(INVISIBLE, '');
 }

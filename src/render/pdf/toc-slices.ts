@@ -78,7 +78,15 @@ function entrySlice(entry: TocEntry, pageNumber: number | undefined, context: Bl
         width: leaderWidth,
       });
     }
-    slice.texts.push({ font: 'sans', size: style.size, color: colour, x: numberX, baseline, text: number, width: numberWidth });
+    slice.texts.push({
+      font: 'sans',
+      size: style.size,
+      color: colour,
+      x: numberX,
+      baseline,
+      text: number,
+      width: numberWidth,
+    });
   }
 
   slice.links.push({

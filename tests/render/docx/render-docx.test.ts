@@ -225,8 +225,8 @@ describe('renderDocx link filtering and repairs', () => {
     expect(rels).not.toContain('hyperlink');
     expect(visibleText(documentXml)).toContain('script linkfile linkdead anchorgood anchor');
     expect(documentXml.match(/<w:hyperlink /g)).toHaveLength(1);
-    expect(diagnostics.map((d) => d.code)).toEqual(['LINK_SCHEME_REJECTED', 'LINK_SCHEME_REJECTED', 'LINK_ANCHOR_MISSING', 'TABLE_SHAPE', 'TABLE_SHAPE']);
-    expect(diagnostics[0].message).toBe('DOCX: the link to "javascript:alert(1)" was written as plain text because the scheme javascript: is not http, https or mailto.');
+    expect(diagnostics.map((d) => d.code)).toEqual(['LINK_SCHEME_REJECTED', 'LINK_SCHEME_REJECTED', 'LINK_TARGET_MISSING', 'TABLE_SHAPE', 'TABLE_SHAPE']);
+    expect(diagnostics[0].message).toBe('DOCX: the link to "javascript:alert(1)" was written as plain text because the scheme "javascript:" is not allowed.');
   });
 
   test('pads ragged rows and leaves out tables without rows', async () => {
@@ -272,6 +272,20 @@ describe('renderDocx link filtering and repairs', () => {
     expect(numIds).toHaveLength(3);
     expect(numIds[0]).toBe(numIds[1]);
     expect(numIds[2]).not.toBe(numIds[0]);
+  });
+
+  test('puts space above text that follows a table, since Word leaves none below tables', async () => {
+    const table: Block = { type: 'table', widths: [1], rows: [[{ children: [text('cell')] }]] };
+    const { parts } = await partsOf(
+      sampleDocument([table, { type: 'paragraph', children: [text('after')] }, table, { type: 'list', ordered: false, items: [[text('one')], [text('two')]] }, { type: 'paragraph', children: [text('plain')] }]),
+    );
+    const documentXml = parts.get('word/document.xml') ?? '';
+    const paragraphOf = (words: string) => new RegExp(`<w:p>(?:(?!<w:p>).)*?${words}</w:t>`).exec(documentXml)?.[0] ?? '';
+    expect(paragraphOf('after')).toContain('<w:spacing w:before="160"/>');
+    expect(paragraphOf('one')).toMatch(/<w:spacing w:after="60" w:before="160"\/>|<w:spacing w:before="160" w:after="60"\/>/);
+    expect(paragraphOf('two')).toContain('<w:spacing w:after="60"/>');
+    expect(paragraphOf('plain')).not.toContain('w:before');
+    expect(documentXml).not.toContain('undefined');
   });
 
   test('writes an empty document that still has a body paragraph', async () => {

@@ -159,8 +159,8 @@ describe('renderHtml with hostile evidence text', () => {
     expect(stylesheetOf(html)).not.toContain('<');
   });
 
-  test('percent-encodes quotes and brackets inside link addresses', () => {
-    expect(hrefsOf(html)).toContain('https://example.org/?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E');
+  test('escapes quotes and brackets inside link addresses', () => {
+    expect(hrefsOf(html)).toContain('https://example.org/?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
 
@@ -174,6 +174,7 @@ describe('renderHtml link filtering', () => {
         link('data:text/html,<b>x</b>', 'data link'),
         link('file:///etc/passwd', 'file link'),
         link('vbscript:x', 'vb link'),
+        link('java\tscript:alert(1)', 'tab link'),
         link('#target', 'good anchor'),
         link('#nowhere', 'dead anchor'),
         link('https://www.mines-ales.fr/', 'web'),
@@ -189,10 +190,10 @@ describe('renderHtml link filtering', () => {
   });
 
   test('writes refused links as their plain text and reports each one', () => {
-    expect(html).toContain('script linkdata linkfile linkvb link<a href="#target">good anchor</a>dead anchor<a');
-    expect(diagnostics.map((d) => d.code)).toEqual(['LINK_SCHEME_REJECTED', 'LINK_SCHEME_REJECTED', 'LINK_SCHEME_REJECTED', 'LINK_SCHEME_REJECTED', 'LINK_ANCHOR_MISSING']);
-    expect(diagnostics[0]).toMatchObject({ severity: 'warning', file: '', message: 'HTML: the link to "javascript:alert(1)" was written as plain text because the scheme javascript: is not http, https or mailto.' });
-    expect(diagnostics[4].message).toBe('HTML: the internal link to "#nowhere" was written as plain text because no heading has that id.');
+    expect(html).toContain('script linkdata linkfile linkvb linktab link<a href="#target">good anchor</a>dead anchor<a');
+    expect(diagnostics.map((d) => d.code)).toEqual([...Array(5).fill('LINK_SCHEME_REJECTED'), 'LINK_TARGET_MISSING']);
+    expect(diagnostics[0]).toMatchObject({ severity: 'warning', file: '', message: 'HTML: the link to "javascript:alert(1)" was written as plain text because the scheme "javascript:" is not allowed.' });
+    expect(diagnostics[5].message).toBe('HTML: the internal link to "#nowhere" was written as plain text because no heading has that id.');
   });
 });
 

@@ -235,12 +235,6 @@ describe('parseDocumentMarkup: structure errors', () => {
     ['a <th> in the body', '<table><tr><th>a</th></tr></table>', ['TEMPLATE_MARKUP error 1:12'], '<th> belongs in <thead>'],
     ['a <td> in the header', '<table><thead><tr><td>a</td></tr></thead></table>', ['TEMPLATE_MARKUP error 1:19'], 'Cells in <thead> are written <th>'],
     ['two header rows', '<table><thead><tr><th>a</th></tr><tr><th>b</th></tr></thead></table>', ['TEMPLATE_MARKUP error 1:8'], 'exactly one <tr>, not 2'],
-    ['rows of different lengths', '<table>\n<tr><td>a</td><td>b</td></tr>\n<tr><td>c</td></tr>\n</table>', ['TEMPLATE_MARKUP error 3:1'], 'This row has 1 cells where the table has 2 columns'],
-    ['widths that are not numbers', '<table widths="3,x"><tr><td>a</td><td>b</td></tr></table>', ['TEMPLATE_MARKUP error 1:16'], 'must list positive numbers'],
-    ['a zero width', '<table widths="3,0"><tr><td>a</td><td>b</td></tr></table>', ['TEMPLATE_MARKUP error 1:16'], 'must list positive numbers'],
-    ['widths for the wrong number of columns', '<table widths="1,2,3"><tr><td>a</td><td>b</td></tr></table>', ['TEMPLATE_MARKUP error 1:16'], 'gives 3 widths for 2 columns'],
-    ['an empty table', '<table></table>', ['TEMPLATE_MARKUP error 1:1'], 'A table needs at least one cell'],
-    ['two headings with one id', '<h1 id="a">x</h1><h2 id="a">y</h2>', ['TEMPLATE_MARKUP error 1:26'], 'Two headings have the id "a"'],
     ['an id that is not an anchor', '<h1 id="a b">x</h1>', ['TEMPLATE_MARKUP error 1:9'], 'is not a usable anchor'],
   ])('reports %s', (_name, markup, expected, messagePart) => {
     const result = parse(markup);
@@ -259,6 +253,58 @@ describe('parseDocumentMarkup: structure errors', () => {
 
   it('counts lines in markup with Windows line ends', () => {
     expect(where('<p>a</p>\r\n<p>b</p>\r\n  <x/>')).toEqual(['TEMPLATE_MARKUP error 3:3']);
+  });
+});
+
+describe('parseDocumentMarkup: repairs, as the writers make them, with a warning', () => {
+  const one = (text: string) => [{ type: 'text', text }];
+
+  it('pads short table rows with empty cells', () => {
+    const result = parse('<table>\n<thead><tr><th>a</th><th>b</th><th>c</th></tr></thead>\n<tr><td>d</td></tr>\n</table>');
+    expect(result.diagnostics.map((d) => `${d.code} ${d.severity} ${d.line}:${d.column}`)).toEqual(['TABLE_SHAPE warning 3:1']);
+    expect(result.diagnostics[0].message).toContain('This row has 1 cells where the table has 3 columns');
+    expect(result.value?.blocks).toEqual([
+      {
+        type: 'table',
+        widths: [1, 1, 1],
+        header: [{ children: one('a') }, { children: one('b') }, { children: one('c') }],
+        rows: [[{ children: one('d') }, { children: [] }, { children: [] }]],
+      },
+    ]);
+  });
+
+  it('takes the widest row as the number of columns, padding the header too', () => {
+    const result = parse('<table><thead><tr><th>a</th></tr></thead><tr><td>b</td><td>c</td></tr></table>');
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['TABLE_SHAPE 1:15']);
+    expect(result.value?.blocks[0]).toMatchObject({ widths: [1, 1], header: [{ children: one('a') }, { children: [] }] });
+  });
+
+  it.each([
+    ['3,x', 'must list positive numbers'],
+    ['3,0', 'must list positive numbers'],
+    ['3,-1', 'must list positive numbers'],
+    ['1,2,3', 'gives 3 widths for 2 columns'],
+  ])('makes the columns equal when widths="%s" does not fit', (widths, reason) => {
+    const result = parse(`<table widths="${widths}"><tr><td>a</td><td>b</td></tr></table>`);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['TABLE_SHAPE 1:16']);
+    expect(result.diagnostics[0].message).toContain(reason);
+    expect(result.value?.blocks[0]).toMatchObject({ widths: [1, 1] });
+  });
+
+  it('leaves out a table without cells', () => {
+    const result = parse('<p>x</p><table><tbody></tbody></table>');
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['TABLE_SHAPE 1:9']);
+    expect(result.value?.blocks).toEqual([{ type: 'paragraph', style: 'normal', children: one('x') }]);
+  });
+
+  it('keeps a heading id for the first heading that has it only', () => {
+    const result = parse('<h1 id="a">x</h1><h2 id="a">y</h2><p><a href="#a">to x</a></p>');
+    expect(result.diagnostics.map((d) => `${d.code} ${d.severity} ${d.line}:${d.column}`)).toEqual(['ANCHOR_DUPLICATE warning 1:26']);
+    expect(result.value?.blocks.slice(0, 2)).toEqual([
+      { type: 'heading', level: 1, id: 'a', children: one('x') },
+      { type: 'heading', level: 2, children: one('y') },
+    ]);
+    expect(result.value?.blocks[2]).toMatchObject({ children: [{ type: 'link', href: '#a' }] });
   });
 });
 

@@ -14,7 +14,8 @@ function rects(doc: ReturnType<typeof layoutDocument>, pageIndex: number): Posit
 
 describe('block layout', () => {
   it('draws a note as a shaded box with an accent bar, its text inside the padding', () => {
-    const doc = layoutDocument(document([paragraph('Nothing was submitted for this metric.', 'note')]), metrics, TEST_PAGE);
+    const note = paragraph('Nothing was submitted for this metric.', 'note');
+    const doc = layoutDocument(document([note]), metrics, TEST_PAGE);
     const [shade, bar] = rects(doc, 0);
     const lines = bodyTexts(doc, 0);
     expect(lines.length).toBeGreaterThan(0);
@@ -47,7 +48,9 @@ describe('block layout', () => {
   });
 
   it('sets numbered lists with right-aligned numbers and a hanging indent', () => {
-    const items = Array.from({ length: 12 }, (_, index) => [text(index === 9 ? 'a long item that wraps onto a second line of text' : `item ${index + 1}`)]);
+    const items = Array.from({ length: 12 }, (_, index) => [
+      text(index === 9 ? 'a long item that wraps onto a second line of text' : `item ${index + 1}`),
+    ]);
     const doc = layoutDocument(document([{ type: 'list', ordered: true, items }]), metrics, TEST_PAGE);
     const texts = bodyTexts(doc, 0);
     const markers = texts.filter((candidate) => /^\d+\.$/.test(candidate.text));
@@ -96,7 +99,8 @@ describe('block layout', () => {
   });
 
   it('draws headings in the accent colour with a rule under level 1 only', () => {
-    const doc = layoutDocument(document([heading(1, 'One'), heading(2, 'Two'), heading(3, 'Three')]), metrics, TEST_PAGE);
+    const headings = [heading(1, 'One'), heading(2, 'Two'), heading(3, 'Three')];
+    const doc = layoutDocument(document(headings), metrics, TEST_PAGE);
     const rules = doc.pages[0].shapes.filter((shape) => shape.kind === 'line');
     expect(rules).toHaveLength(1);
     const [one, two, three] = bodyTexts(doc, 0);

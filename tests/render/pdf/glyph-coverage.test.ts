@@ -1,5 +1,11 @@
+import type { FontFace, FontMetrics } from '../../../src/render/pdf/font-metrics';
 import { MissingGlyphTally, splitIntoFaceRuns } from '../../../src/render/pdf/glyph-coverage';
 import { syntheticMetrics } from './support/synthetic-metrics';
+
+/** Runs as { face, text }, the shape most assertions care about. */
+function runs(text: string, preferred: FontFace, metrics: FontMetrics, missing: MissingGlyphTally) {
+  return splitIntoFaceRuns(text, preferred, metrics, missing).map(({ face, text: drawn }) => ({ face, text: drawn }));
+}
 
 const CJK = 0x4e2d; // 中
 const ARROW = 0x2192; // →
@@ -16,22 +22,27 @@ describe('glyph coverage and the fallback chain', () => {
 
   it('keeps text in the preferred face when it has every glyph', () => {
     const missing = new MissingGlyphTally();
-    expect(splitIntoFaceRuns('Łódź', 'sans', metrics, missing)).toEqual([{ face: 'sans', text: 'Łódź' }]);
+    expect(runs('Łódź', 'sans', metrics, missing)).toEqual([{ face: 'sans', text: 'Łódź' }]);
     expect(missing.size).toBe(0);
+  });
+
+  it('measures each run while resolving it, in thousandths of an em', () => {
+    const [run] = splitIntoFaceRuns('Łódź', 'sans', metrics, new MissingGlyphTally());
+    expect(run.advance).toBe(4 * 500);
   });
 
   it('takes a missing glyph from the next face in the chain', () => {
     const missing = new MissingGlyphTally();
-    expect(splitIntoFaceRuns('Łódź', 'sans-bold-oblique', metrics, missing)).toEqual([
+    expect(runs('Łódź', 'sans-bold-oblique', metrics, missing)).toEqual([
       { face: 'sans-bold', text: 'Ł' },
       { face: 'sans-bold-oblique', text: 'ódź' },
     ]);
-    expect(splitIntoFaceRuns('a → b', 'sans', metrics, missing)).toEqual([
+    expect(runs('a → b', 'sans', metrics, missing)).toEqual([
       { face: 'sans', text: 'a ' },
       { face: 'mono', text: '→' },
       { face: 'sans', text: ' b' },
     ]);
-    expect(splitIntoFaceRuns('Tiếng', 'mono', metrics, missing)).toEqual([
+    expect(runs('Tiếng', 'mono', metrics, missing)).toEqual([
       { face: 'mono', text: 'Ti' },
       { face: 'sans', text: 'ế' },
       { face: 'mono', text: 'ng' },
@@ -41,7 +52,7 @@ describe('glyph coverage and the fallback chain', () => {
 
   it('replaces a character no face has with U+FFFD and reports it once, with its count', () => {
     const missing = new MissingGlyphTally();
-    expect(splitIntoFaceRuns('中文 中', 'sans', metrics, missing)).toEqual([{ face: 'sans', text: '\uFFFD文 \uFFFD' }]);
+    expect(runs('中文 中', 'sans', metrics, missing)).toEqual([{ face: 'sans', text: '\uFFFD文 \uFFFD' }]);
     const diagnostics = missing.toDiagnostics(metrics);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({
@@ -59,7 +70,7 @@ describe('glyph coverage and the fallback chain', () => {
   it('falls back to "?" when even U+FFFD is missing', () => {
     const bare = syntheticMetrics({ lacks: (_face, codePoint) => codePoint === CJK || codePoint === 0xfffd });
     const missing = new MissingGlyphTally();
-    expect(splitIntoFaceRuns('a中', 'sans', bare, missing)).toEqual([{ face: 'sans', text: 'a?' }]);
+    expect(runs('a中', 'sans', bare, missing)).toEqual([{ face: 'sans', text: 'a?' }]);
     expect(missing.size).toBe(1);
   });
 

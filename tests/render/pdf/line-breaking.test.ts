@@ -100,7 +100,8 @@ describe('line breaking', () => {
   });
 
   it('marks link pieces with their target, colour and underline; unusable links stay plain', () => {
-    const [line] = lines([text('see '), link('https://example.org', 'the site'), text(' or '), link('ftp://x', 'ftp')], 1000);
+    const content = [text('see '), link('https://example.org', 'the site'), text(' or '), link('ftp://x', 'ftp')];
+    const [line] = lines(content, 1000);
     const site = line.pieces.find((piece) => piece.text === 'the site');
     expect(site).toMatchObject({ link: { kind: 'uri', uri: 'https://example.org' }, color: BLUE, underline: true });
     const ftp = line.pieces.find((piece) => piece.text.includes('ftp'));

@@ -1,7 +1,7 @@
 import type { Block } from '../../../src/render/ir/types';
 import { layoutDocument } from '../../../src/render/pdf/layout';
 import { SPACING, TEXT } from '../../../src/render/pdf/typography';
-import { document, heading, paragraph } from './support/ir';
+import { document, heading, link, paragraph } from './support/ir';
 import { TEST_PAGE, allBodyLines, bodyLines, bodyTexts, pageOf, textsOutsideBody } from './support/inspect';
 import { syntheticMetrics } from './support/synthetic-metrics';
 
@@ -61,7 +61,12 @@ describe('pagination', () => {
 
   it('keeps a chain of headings together with what follows them', () => {
     // 87 pt remain after 14 lines: room for both headings, not for them and two lines.
-    const doc = layout([paragraphOfLines(14, 'a'), heading(1, 'Part'), heading(2, 'Chapter'), paragraphOfLines(4, 'b')]);
+    const doc = layout([
+      paragraphOfLines(14, 'a'),
+      heading(1, 'Part'),
+      heading(2, 'Chapter'),
+      paragraphOfLines(4, 'b'),
+    ]);
     expect(pageOf(doc, 'Part')).toBe(1);
     expect(pageOf(doc, 'Chapter')).toBe(1);
   });
@@ -69,7 +74,8 @@ describe('pagination', () => {
   it('never leaves a heading as the last thing on a page', () => {
     const blocks: Block[] = [];
     for (let index = 0; index < 30; index++) {
-      blocks.push(heading(((index % 3) + 1) as 1 | 2 | 3, `Heading ${index}`), paragraphOfLines((index % 4) + 1, `t${index}`));
+      const level = ((index % 3) + 1) as 1 | 2 | 3;
+      blocks.push(heading(level, `Heading ${index}`), paragraphOfLines((index % 4) + 1, `t${index}`));
     }
     const doc = layout(blocks);
     expect(doc.pages.length).toBeGreaterThan(3);
@@ -129,7 +135,7 @@ describe('pagination', () => {
   });
 
   it('lays out the same IR identically every time', () => {
-    const blocks = [heading(1, 'A', 'a'), paragraphOfLines(30, 'x'), paragraph([{ type: 'link', href: '#a', children: [{ type: 'text', text: 'back' }] }])];
+    const blocks = [heading(1, 'A', 'a'), paragraphOfLines(30, 'x'), paragraph([link('#a', 'back')])];
     expect(JSON.stringify(layout(blocks))).toBe(JSON.stringify(layout(blocks)));
   });
 });

@@ -24,7 +24,8 @@ describe('table layout', () => {
   it('scales relative column widths to the text width', () => {
     const doc = layoutTable([1, 3], undefined, [['a', 'b']]);
     const left = TEST_PAGE.marginLeft;
-    expect(verticalBorders(doc, 0)).toEqual([left, left + TEXT_WIDTH / 4, left + TEXT_WIDTH].map((x) => Math.round(x * 1000) / 1000));
+    const expected = [left, left + TEXT_WIDTH / 4, left + TEXT_WIDTH].map((x) => Math.round(x * 1000) / 1000);
+    expect(verticalBorders(doc, 0)).toEqual(expected);
     const [a, b] = bodyTexts(doc, 0);
     expect(a.x).toBeCloseTo(left + BOX.tableCellPaddingX, 3);
     expect(b.x).toBeCloseTo(left + TEXT_WIDTH / 4 + BOX.tableCellPaddingX, 3);

@@ -61,7 +61,9 @@ describe('table of contents', () => {
   });
 
   it('lists level-1 and level-2 headings only, in document order, level 2 indented', () => {
-    const entries = [1, 2, 3].flatMap((pageIndex) => bodyLines(doc, pageIndex)).filter((line) => /^Metric|^Detail/.test(line));
+    const entries = [1, 2, 3]
+      .flatMap((pageIndex) => bodyLines(doc, pageIndex))
+      .filter((line) => /^Metric|^Detail/.test(line));
     expect(entries.slice(0, titles.length).map((line) => line.replace(/[ .]*\d+$/, ''))).toEqual(titles);
     const level1 = bodyTexts(doc, 1).find((candidate) => candidate.text === 'Metric 1');
     const level2 = bodyTexts(doc, 1).find((candidate) => candidate.text === 'Metric 2');
@@ -119,11 +121,15 @@ describe('links', () => {
     expect(area.y).toBeLessThan(label.y);
     expect(area.y + area.height).toBeGreaterThan(label.y);
     // Underlined on paper.
-    expect(doc.pages[0].shapes.some((shape) => shape.kind === 'line' && Math.abs(shape.x1 - label.x) < 1e-3)).toBe(true);
+    const underlined = doc.pages[0].shapes.some(
+      (shape) => shape.kind === 'line' && Math.abs(shape.x1 - label.x) < 1e-3,
+    );
+    expect(underlined).toBe(true);
   });
 
   it('splits the clickable area of a link that wraps onto two lines', () => {
-    const doc = layout([paragraph([text('x'.repeat(40) + ' '), link('mailto:dd-rs@mines-ales.fr', 'write to the team')])]);
+    const mail = link('mailto:dd-rs@mines-ales.fr', 'write to the team');
+    const doc = layout([paragraph([text('x'.repeat(40) + ' '), mail])]);
     const areas = linksOf(doc);
     expect(areas).toHaveLength(2);
     expect(areas.every((area) => area.target.kind === 'uri' && area.target.uri === 'mailto:dd-rs@mines-ales.fr')).toBe(
@@ -147,7 +153,12 @@ describe('links', () => {
   });
 
   it('sends a link to the first heading when two headings share an id', () => {
-    const doc = layout([heading(1, 'First', 'dup'), filler(25, 'f'), heading(1, 'Second', 'dup'), paragraph([link('#dup', 'go')])]);
+    const doc = layout([
+      heading(1, 'First', 'dup'),
+      filler(25, 'f'),
+      heading(1, 'Second', 'dup'),
+      paragraph([link('#dup', 'go')]),
+    ]);
     const area = linksOf(doc).find((candidate) => candidate.target.kind === 'internal')!;
     expect(area.target).toMatchObject({ pageIndex: 0 });
   });

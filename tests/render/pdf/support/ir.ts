@@ -20,7 +20,8 @@ export function link(href: string, label: string): LinkRun {
 }
 
 export function paragraph(content: string | Inline[], style?: Paragraph['style']): Paragraph {
-  return { type: 'paragraph', children: typeof content === 'string' ? [text(content)] : content, ...(style ? { style } : {}) };
+  const children = typeof content === 'string' ? [text(content)] : content;
+  return { type: 'paragraph', children, ...(style ? { style } : {}) };
 }
 
 export function heading(level: Heading['level'], title: string, id?: string): Heading {
