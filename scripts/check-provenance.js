@@ -101,7 +101,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const NUMBER_CONTINUES_AFTER = /^(?:\d|[.,]\d)/;
 const NUMBER_CONTINUES_BEFORE = /(?:\d|\d[.,])$/;
 
-function isWholeMatch(text, at, needle) {
+function isWholeMatch(index, at, needle) {
+  const { text } = index;
   const before = text.slice(Math.max(0, at - 5), at);
   const after = text.slice(at + needle.length, at + needle.length + 5);
   const first = needle[0];
@@ -113,24 +114,40 @@ function isWholeMatch(text, at, needle) {
   return true;
 }
 
+// A URL must match a whole printed URL: "https://www.mines-ales.fr" is not what a report printing
+// "https://www.mines-ales.fr/ecole/" cites. In the compact text the neighbours of a match may come from
+// the next word, so a match also ends wherever the original had whitespace or a line break.
+const URL_CHARACTER = /[A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]/;
+const SENTENCE_PUNCTUATION = /[.,;:!?]/;
+
+function isWholeUrl(index, at, needle) {
+  const { text, breaks } = index;
+  const end = at + needle.length;
+  const endsAtBoundary = (offset) => offset >= text.length || breaks.has(offset) || !URL_CHARACTER.test(text[offset]);
+  const startsClean = at === 0 || breaks.has(at) || !URL_CHARACTER.test(text[at - 1]);
+  // A full stop or comma right after a URL usually ends the sentence, not the URL.
+  const endsClean = endsAtBoundary(end) || (SENTENCE_PUNCTUATION.test(text[end]) && endsAtBoundary(end + 1));
+  return startsClean && endsClean;
+}
+
 /**
- * Offsets where `needle` occurs between `from` and `to` of the joined text; with `whole`, only
- * occurrences that are whole words and numbers (see isWholeMatch).
+ * Offsets where `needle` occurs between `from` and `to` of the joined text, keeping only those that
+ * `accept(index, at, needle)` takes for whole matches.
  */
-function findOffsets(index, needle, from, to, whole, limit) {
+function findOffsets(index, needle, from, to, accept, limit) {
   const offsets = [];
   if (needle.length === 0) return offsets;
   let at = index.text.indexOf(needle, from);
   while (at !== -1 && at + needle.length <= to && offsets.length < limit) {
-    if (!whole || isWholeMatch(index.text, at, needle)) offsets.push(at);
+    if (accept(index, at, needle)) offsets.push(at);
     at = index.text.indexOf(needle, at + 1);
   }
   return offsets;
 }
 
 /** Every place `needle` occurs in the whole report, as line ranges ("1302" or "1302-1303"). */
-function findInReport(index, needle, whole, limit) {
-  return findOffsets(index, needle, 0, index.text.length, whole, limit).map((at) => {
+function findInReport(index, needle, accept, limit) {
+  return findOffsets(index, needle, 0, index.text.length, accept, limit).map((at) => {
     const first = lineAtOffset(index, at);
     const last = lineAtOffset(index, at + needle.length - 1);
     return first === last ? String(first) : `${first}-${last}`;
@@ -146,8 +163,23 @@ function loadReport(reportPath) {
   return {
     lineCount: lines.length,
     spaced: buildLineIndex(lines, normaliseSpacing, ' '),
-    compact: buildLineIndex(lines, removeSpacing, ''),
+    compact: withWhitespaceBreaks(buildLineIndex(lines, removeSpacing, ''), lines),
   };
+}
+
+/** Records the offsets of the compact text where the report had whitespace or a line break. */
+function withWhitespaceBreaks(index, lines) {
+  const breaks = new Set();
+  for (let number = 1; number <= lines.length; number += 1) {
+    breaks.add(index.starts[number]);
+    breaks.add(index.ends[number]);
+    let kept = 0;
+    for (const character of lines[number - 1].replace(INVISIBLE, '')) {
+      if (/\s/.test(character) || character === '\uFFFD') breaks.add(index.starts[number] + kept);
+      else kept += character.length;
+    }
+  }
+  return { ...index, breaks };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,8 +220,8 @@ function describeRanges(ranges) {
 // ---------------------------------------------------------------------------------------------
 // Searching cited text.
 
-function occursInRanges(index, ranges, needle, whole) {
-  return ranges.some((range) => findOffsets(index, needle, index.starts[range.first], index.ends[range.last], whole, 1).length > 0);
+function occursInRanges(index, ranges, needle, accept) {
+  return ranges.some((range) => findOffsets(index, needle, index.starts[range.first], index.ends[range.last], accept, 1).length > 0);
 }
 
 /**
@@ -198,7 +230,7 @@ function occursInRanges(index, ranges, needle, whole) {
  */
 function explainTextMiss(report, ranges, printed) {
   const needle = normaliseSpacing(printed);
-  const elsewhere = findInReport(report.spaced, needle, true, 4);
+  const elsewhere = findInReport(report.spaced, needle, isWholeMatch, 4);
   if (elsewhere.length > 0) return `; the report prints it at line ${elsewhere.join(', ')}`;
   const loose = loosen(printed);
   const nearMiss = ranges.some((range) => loosen(sliceLines(report.spaced, range.first, range.last)).includes(loose));
@@ -207,7 +239,7 @@ function explainTextMiss(report, ranges, printed) {
 }
 
 function explainUrlMiss(report, url) {
-  const elsewhere = findInReport(report.compact, removeSpacing(url), false, 4);
+  const elsewhere = findInReport(report.compact, removeSpacing(url), isWholeUrl, 4);
   if (elsewhere.length > 0) return `; the report prints it at line ${elsewhere.join(', ')}`;
   return '; not found anywhere in the report';
 }
@@ -305,7 +337,8 @@ function wordFigures(text) {
  */
 function digitFigures(text) {
   const figures = [];
-  const number = /(?<![\d.,])(\d{1,3}(?: \d{3})+|\d+)(?:[.,](\d+))?(?!\d)/g;
+  // Digits glued to a preceding letter belong to a unit or a name (m3, CO2, M1), not to a figure.
+  const number = /(?<![\d.,\p{L}])(\d{1,3}(?: \d{3})+|\d+)(?:[.,](\d+))?(?!\d)/gu;
   for (const match of text.matchAll(number)) {
     const integerPart = match[1].replace(/ /g, '');
     const decimals = match[2] ?? '';
@@ -416,7 +449,7 @@ function listFiles(directory, extensions) {
 
 function readYaml(file) {
   const document = YAML.parseDocument(fs.readFileSync(file, 'utf8'));
-  if (document.errors.length > 0) return { error: document.errors[0].message.split('\n')[0] };
+  if (document.errors.length > 0) return { error: document.errors[0].message.split('\n')[0].replace(/:$/, '') };
   return { data: document.toJS() };
 }
 
@@ -447,15 +480,19 @@ function hostOf(url) {
 }
 
 const REPAIR_WORDS = /\b(repair(?:ed|s)?|corrected|fixed)\b/i;
+const URL_WORDS = /\b(url|link|address|web ?page)s?\b/i;
 
 /**
  * A URL the report misprints may be published in repaired form if a review note says so. The note
- * must name the repair and point at this URL: by its host, or by being the item's only URL.
+ * must name the repair and point at this URL: by its host, or, when the item has only one URL, by
+ * speaking of "the URL" or "the link" (so that "the date is fixed by decree" does not count).
  */
 function hasRepairNote(item, url, urlCount) {
   const host = hostOf(url);
   return reviewNoteTexts(item).some(
-    (note) => REPAIR_WORDS.test(note) && (urlCount === 1 || (host !== undefined && note.includes(host))),
+    (note) =>
+      REPAIR_WORDS.test(note) &&
+      ((host !== undefined && note.includes(host)) || (urlCount === 1 && URL_WORDS.test(note))),
   );
 }
 
@@ -485,15 +522,15 @@ function createCounts() {
 }
 
 /** Check 3 for one figure: only warns, since a mismatch may be a deliberate, documented conversion. */
-function checkValueAgainstPrint(findings, file, label, value, printed) {
+function checkValueAgainstPrint(findings, file, valueLabel, value, printed) {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    findings.warning(file, `${label}.value is not a number, so it cannot be compared with "${printed}"`);
+    findings.warning(file, `${valueLabel} is not a number, so it cannot be compared with "${printed}"`);
     return;
   }
   const comparison = compareValue(value, printed);
-  if (comparison.status === 'unparsed') findings.warning(file, `${label}: cannot read a number in "${printed}"`);
+  if (comparison.status === 'unparsed') findings.warning(file, `${valueLabel} ${value}: cannot read a number in "${printed}"`);
   else if (comparison.status === 'mismatch') {
-    findings.warning(file, `${label}.value ${value} does not match "${printed}" (reads as ${describeFigures(comparison.figures)})`);
+    findings.warning(file, `${valueLabel} ${value} does not match "${printed}" (reads as ${describeFigures(comparison.figures)})`);
   }
 }
 
@@ -551,10 +588,10 @@ function checkItem(context, file) {
     }
     counts.figures += 1;
     const printed = String(figure.as_printed);
-    if (cited.length > 0 && !occursInRanges(report.spaced, cited, normaliseSpacing(printed), true)) {
+    if (cited.length > 0 && !occursInRanges(report.spaced, cited, normaliseSpacing(printed), isWholeMatch)) {
       findings.error(shown, `${label}.as_printed "${printed}" is not in the cited lines ${citedText}${explainTextMiss(report, cited, printed)}`);
     }
-    checkValueAgainstPrint(findings, shown, label, figure.value, printed);
+    checkValueAgainstPrint(findings, shown, `${label}.value`, figure.value, printed);
   }
 
   // Check 4: public URLs.
@@ -565,7 +602,7 @@ function checkItem(context, file) {
       continue;
     }
     counts.urls += 1;
-    if (cited.length > 0 && occursInRanges(report.compact, cited, removeSpacing(url), false)) continue;
+    if (cited.length > 0 && occursInRanges(report.compact, cited, removeSpacing(url), isWholeUrl)) continue;
     if (hasRepairNote(item, url, urls.length)) {
       counts.urlsOnRepairNote += 1;
       continue;
@@ -610,18 +647,19 @@ function checkCsv(context, file) {
       const printed = cell(printedColumn.i);
       if (printed === '') continue;
       counts.csvTexts += 1;
-      if (!occursInRanges(report.spaced, ranges, normaliseSpacing(printed), true)) {
+      if (!occursInRanges(report.spaced, ranges, normaliseSpacing(printed), isWholeMatch)) {
         findings.error(shown, `${where}: ${printedColumn.name} "${printed}" is not in report_lines ${citedText}${explainTextMiss(report, ranges, printed)}`);
       }
       if (printedColumn.name === 'as_printed' && valueColumn !== -1 && cell(valueColumn) !== '') {
-        checkValueAgainstPrint(findings, shown, `${where}: value`, Number(cell(valueColumn)), printed);
+        const value = cell(valueColumn);
+        checkValueAgainstPrint(findings, shown, `${where}: value`, /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : value, printed);
       }
     }
     for (const urlColumn of urlColumns) {
       const url = cell(urlColumn.i);
       if (url === '') continue;
       counts.csvUrls += 1;
-      if (!occursInRanges(report.compact, ranges, removeSpacing(url), false)) {
+      if (!occursInRanges(report.compact, ranges, removeSpacing(url), isWholeUrl)) {
         findings.error(shown, `${where}: ${urlColumn.name} ${url} is not in report_lines ${citedText}${explainUrlMiss(report, url)}`);
       }
     }
@@ -637,10 +675,10 @@ function checkFacts(context, configFile, config) {
     if (!isRecord(fact) || fact.source !== reportSource || fact.as_printed === undefined) continue;
     counts.facts += 1;
     const printed = String(fact.as_printed);
-    if (findInReport(report.spaced, normaliseSpacing(printed), true, 1).length === 0) {
+    if (findInReport(report.spaced, normaliseSpacing(printed), isWholeMatch, 1).length === 0) {
       findings.error(shown, `facts.${name}.as_printed "${printed}" is not in the report`);
     }
-    checkValueAgainstPrint(findings, shown, `facts.${name}`, fact.value, printed);
+    checkValueAgainstPrint(findings, shown, `facts.${name}.value`, fact.value, printed);
   }
 }
 
@@ -669,6 +707,10 @@ function parseArguments(argv) {
     }
   }
   return { options };
+}
+
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 const USAGE = 'usage: node scripts/check-provenance.js [--pack evidence] [--report <report.txt>] [--source <source-key>]';
@@ -706,7 +748,7 @@ function runCheck(options) {
   output.push(...findings.lines);
   const problems = findings.errors + findings.warnings;
   output.push(
-    `${counts.items} items checked, ${problems} problems (${findings.errors} errors, ${findings.warnings} warnings)`,
+    `${plural(counts.items, 'item')} checked, ${plural(problems, 'problem')} (${plural(findings.errors, 'error')}, ${plural(findings.warnings, 'warning')})`,
     `checked: ${counts.figures} item figures (${counts.figuresWithoutPrint} without as_printed skipped), ` +
       `${counts.urls} item URLs (${counts.urlsOnRepairNote} accepted on a repair note), ` +
       `${counts.csvRows} CSV rows in ${counts.csvFiles} tables (${counts.csvTexts} printed texts, ${counts.csvUrls} URLs), ` +

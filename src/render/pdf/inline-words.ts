@@ -63,7 +63,7 @@ export function plainText(inlines: Inline[]): string {
   const parts = inlines.map((inline) =>
     inline.type === 'text' ? inline.text : inline.children.map((child) => child.text).join(''),
   );
-  return normaliseText(parts.join('')).replace(new RegExp(BREAK_OPPORTUNITY, 'g'), '').trim();
+  return normaliseText(parts.join('')).split(BREAK_OPPORTUNITY).join('').trim();
 }
 
 export function inlineWords(inlines: Inline[], style: TextStyle, colour: Rgb, context: InlineContext): Word[] {

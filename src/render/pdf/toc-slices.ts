@@ -41,7 +41,7 @@ export function tocSlices(
 }
 
 function entrySlice(entry: TocEntry, pageNumber: number | undefined, context: BlockContext): Slice {
-  const style: TextStyle = entry.level === 1 ? { ...TEXT.tocEntry1, bold: true } : TEXT.tocEntry2;
+  const style: TextStyle = entry.level === 1 ? TEXT.tocEntry1 : TEXT.tocEntry2;
   const sans = context.metrics.sans;
   const colour = context.theme.text;
   const indent = entry.level === 1 ? 0 : BOX.tocIndent;

@@ -45,7 +45,7 @@ export const TEXT = {
   heading2: bold(13, 17),
   heading3: bold(11, 15),
   table: regular(8.5, 11.5),
-  tocEntry1: regular(10.5, 15),
+  tocEntry1: bold(10.5, 15),
   tocEntry2: regular(10, 14),
   runningHeader: regular(8, 10),
   footer: regular(8, 10),

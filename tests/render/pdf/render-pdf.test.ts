@@ -195,6 +195,14 @@ describe('renderPdf', () => {
     expect(Buffer.from(again.value).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it('writes URIs as ASCII, with unbalanced parentheses escaped', async () => {
+    const href = 'https://fr.wikipedia.org/wiki/Alès_(Gard)_)x';
+    const result = await renderPdf(document([paragraph([link(href, 'Alès')])]));
+    expect(qpdfCheck(result.value).status).toBe(0);
+    const [annotation] = readLinks(await PDFDocument.load(result.value));
+    expect(annotation.uri).toBe('https://fr.wikipedia.org/wiki/Al%C3%A8s_(Gard)_)x');
+  });
+
   it('turns a link with a forbidden scheme into plain text and reports it', async () => {
     const result = await renderPdf(
       document([paragraph([link('javascript:alert(1)', 'click')])]),
