@@ -23,6 +23,12 @@ describe('the example pack in evidence/', () => {
     expect([...perSdg.keys()].filter((n) => n !== 17).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps its shape: items per SDG', () => {
+    const perSdg: Record<number, number> = {};
+    for (const p of loaded.pack!.items) perSdg[p.item.sdg] = (perSdg[p.item.sdg] ?? 0) + 1;
+    expect(perSdg).toEqual({ 1: 15, 2: 6, 3: 13, 4: 13, 5: 9, 6: 14, 7: 8, 8: 6, 9: 1, 10: 13, 11: 10, 12: 9, 13: 8, 14: 6, 15: 2, 16: 3, 17: 50 });
+  });
+
   it('cites the report with a line range on every item', () => {
     for (const p of loaded.pack!.items) {
       expect(p.item.provenance?.length ?? 0).toBeGreaterThan(0);
@@ -40,5 +46,8 @@ describe('the example pack in evidence/', () => {
     expect(report.policyDates.length).toBeGreaterThan(0);
     expect(report.policyDates.every((p) => p.created === 'unknown' || p.lastReviewed === 'unknown')).toBe(true);
     expect(report.missingDocuments.length).toBeGreaterThan(0);
+    // Policies the report names without any date: the gap report must list them for the coordinator to chase.
+    const undated = report.policyDates.map((p) => p.itemId);
+    expect(undated).toEqual(expect.arrayContaining(['sdg05-b-maternity-leave', 'sdg07-b-energy-efficient-building-policy', 'sdg12-c-waste-management-policy']));
   });
 });
