@@ -30,18 +30,46 @@ export interface PackConfig {
   /** SDGs the institution intends to submit. */
   submit: number[];
   languages?: { evidence?: string; sources?: string[] };
-  folders?: { items?: string; files?: string; templates?: string };
+  folders?: { items?: string; files?: string; templates?: string; snapshots?: string };
   /** Date printed on documents and used as "today" for checks; SOURCE_DATE_EPOCH overrides when unset. */
   build_date?: string;
   /** Institution-wide facts (FTE students, staff headcount, floor area), declared once and reused. */
   facts?: Record<string, InstitutionFact>;
   /** Source documents cited by items' provenance. */
   sources?: Record<string, SourceDocument>;
+  /** Where supporting files live and what they may be; see docs/supporting-files.md. */
+  supporting_files?: SupportingFilesConfig;
+  /** How `impact-pack links` checks public URLs; see docs/links.md. */
+  links?: LinksConfig;
+}
+
+export interface SupportingFilesConfig {
+  /** Folders searched for files no item cites (default: [folders.files]). */
+  roots?: string[];
+  /** File extensions a supporting file may have, without the dot. */
+  allowed_types?: string[];
+  max_size_mb?: number;
+  /** Whether an empty supporting file is acceptable (default false). */
+  allow_empty?: boolean;
+  /** Glob patterns, relative to each root, of files that are never orphans (default: README.md files). */
+  ignore?: string[];
+  /** A file cited by this many metrics or more is pointed out to reviewers (default 3). */
+  cited_by_many?: number;
+}
+
+export interface LinksConfig {
+  timeout_seconds?: number;
+  /** URLs checked at the same time, in total and per host. */
+  concurrency?: number;
+  per_host?: number;
+  /** Retries after a 429 or 5xx answer or a reset connection. */
+  retries?: number;
+  max_redirects?: number;
 }
 
 /** The config after defaults are applied. */
 export interface ResolvedConfig extends PackConfig {
   data_year: number;
-  folders: { items: string; files: string; templates: string };
+  folders: { items: string; files: string; templates: string; snapshots?: string };
   languages: { evidence: string; sources: string[] };
 }

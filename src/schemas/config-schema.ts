@@ -1,5 +1,12 @@
 import { SCHEMA_BASE_URL } from './item-base';
 
+/** A folder inside the pack: relative, forward slashes, never climbing out with `..`. */
+const PACK_RELATIVE_FOLDER = {
+  type: 'string',
+  minLength: 1,
+  pattern: '^(?![/~])(?![A-Za-z]:)(?!(.*/)?\\.\\.(/|$))[^\\\\]+$',
+} as const;
+
 /** JSON Schema (draft 2020-12) of impact-pack.yaml, committed as schemas/pack-config.schema.json. */
 export function packConfigSchema(editions: string[]): Record<string, unknown> {
   return {
@@ -52,6 +59,7 @@ export function packConfigSchema(editions: string[]): Record<string, unknown> {
           items: { description: 'Evidence items (default: items).', type: 'string', minLength: 1 },
           files: { description: 'Supporting files (default: files).', type: 'string', minLength: 1 },
           templates: { description: 'Template overrides (default: templates).', type: 'string', minLength: 1 },
+          snapshots: { description: 'Where `impact-pack links --snapshot` saves what public URLs served (default: snapshots).', ...PACK_RELATIVE_FOLDER },
         },
       },
       build_date: {
@@ -75,6 +83,47 @@ export function packConfigSchema(editions: string[]): Record<string, unknown> {
             source: { type: 'string' },
             note: { type: 'string' },
           },
+        },
+      },
+      supporting_files: {
+        description: 'Where supporting files live and what they may be. See docs/supporting-files.md.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          roots: {
+            description: 'Folders searched for files no item cites (default: the files folder).',
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: PACK_RELATIVE_FOLDER,
+          },
+          allowed_types: {
+            description: 'Extensions a supporting file may have, without the dot (default: pdf, png, jpg, jpeg, docx, xlsx, pptx, odt, ods, odp, txt, csv).',
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: { type: 'string', pattern: '^[a-z0-9]+$' },
+          },
+          max_size_mb: { description: 'Largest size of a supporting file in megabytes (default 20).', type: 'number', exclusiveMinimum: 0 },
+          allow_empty: { description: 'Accept empty supporting files (default false).', type: 'boolean' },
+          ignore: {
+            description: 'Glob patterns, relative to each root, of files that are never reported as orphans (default: **/README.md).',
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+          },
+          cited_by_many: { description: 'Point out a file cited by this many metrics or more (default 3).', type: 'integer', minimum: 2 },
+        },
+      },
+      links: {
+        description: 'How `impact-pack links` checks public URLs. See docs/links.md.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          timeout_seconds: { description: 'Time allowed for each request (default 10).', type: 'number', exclusiveMinimum: 0, maximum: 300 },
+          concurrency: { description: 'URLs checked at the same time (default 8).', type: 'integer', minimum: 1, maximum: 64 },
+          per_host: { description: 'URLs of the same host checked at the same time (default 2).', type: 'integer', minimum: 1, maximum: 16 },
+          retries: { description: 'Retries after a 429 or 5xx answer or a reset connection (default 2).', type: 'integer', minimum: 0, maximum: 10 },
+          max_redirects: { description: 'Redirects followed before giving up (default 10).', type: 'integer', minimum: 0, maximum: 30 },
         },
       },
       sources: {

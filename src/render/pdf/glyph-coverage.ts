@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { FontFace, FontMetrics } from './font-metrics';
+import { glyphMissing } from './pdf-diagnostics';
 
 export const FALLBACK_CHAIN: Readonly<Record<FontFace, readonly FontFace[]>> = {
   sans: ['sans', 'mono'],
@@ -51,25 +52,8 @@ export class MissingGlyphTally {
     const fontNames = [...new Set(FALLBACK_CHAIN.sans.map((face) => metrics[face].displayName))].join(' or ');
     return [...this.counts.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([codePoint, count]) => ({
-        code: 'GLYPH_MISSING',
-        severity: 'warning' as const,
-        message:
-          `The character "${String.fromCodePoint(codePoint)}" (${formatCodePoint(codePoint)}) has no glyph in ` +
-          `${fontNames}; the PDF shows "\uFFFD" in its place (${count} ${count === 1 ? 'occurrence' : 'occurrences'}).`,
-        hint:
-          'Write the text with characters the bundled fonts cover (Latin, Greek, Cyrillic), ' +
-          'or add a transliteration.',
-        file: '',
-        line: 0,
-        column: 0,
-        source: 'render' as const,
-      }));
+      .map(([codePoint, count]) => glyphMissing(codePoint, count, fontNames));
   }
-}
-
-export function formatCodePoint(codePoint: number): string {
-  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** The face that draws one code point, or undefined when no face in the chain has it. */

@@ -10,6 +10,7 @@
  * has a fixed width, so the second pass paginates exactly like the first; a third is a safety net.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { planAnchors } from '../html/anchors';
 import type { Block, DocumentIR, Heading, Toc } from '../ir/types';
 import type { BlockContext } from './block-context';
 import type { FlowItem, Slice } from './flow-types';
@@ -25,14 +26,15 @@ import {
   type OutlineEntry,
   type PageSpec,
 } from './layout-types';
-import { linkDiagnostic, resolveHref } from './link-policy';
+import { resolveHref } from './link-policy';
 import { listSlices } from './list-slices';
 import { addPageFurniture } from './page-furniture';
 import { paginate, type AnchorPosition, type DraftPage, type Pagination } from './paginate';
 import { paragraphSlices } from './paragraph-slices';
+import { accentInvalid, anchorDuplicated } from './pdf-diagnostics';
 import { tableSlices } from './table-slices';
 import { tocSlices, type TocEntry } from './toc-slices';
-import { parseHexColour, themeFor, type Theme } from './typography';
+import { themeFor, type Theme } from './typography';
 
 const MAX_PASSES = 3;
 
@@ -49,23 +51,26 @@ interface Pass {
   tocMissing: MissingGlyphTally;
 }
 
-type LinkProblems = Map<string, 'LINK_TARGET_UNKNOWN' | 'LINK_SCHEME_UNSUPPORTED'>;
+/** One diagnostic per distinct unusable href, however often it occurs. */
+type LinkProblems = Map<string, Diagnostic>;
 
 /** A block laid out once for all passes, or a table of contents waiting for its page numbers. */
 type PreparedBlock = { kind: 'slices'; slices: Slice[] } | { kind: 'pagebreak' } | { kind: 'toc'; toc: Toc };
 
 export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageSpec = A4): LaidOutDocument {
   const diagnostics: Diagnostic[] = [];
-  const accent = parseHexColour(ir.meta.accent);
-  if (!accent) diagnostics.push(accentDiagnostic(ir.meta.accent));
-  const theme = themeFor(accent);
+  const { theme, accentValid } = themeFor(ir.meta.accent);
+  if (!accentValid) diagnostics.push(accentInvalid(ir.meta.accent));
 
   const headings = collectHeadings(ir.blocks);
+  // The same id plan as the HTML and DOCX writers: the first heading claiming an id keeps it.
+  const anchorPlan = planAnchors(ir.blocks);
   const anchorById = new Map<string, string>();
   for (const heading of headings) {
-    const id = (ir.blocks[heading.blockIndex] as Heading).id;
-    if (id !== undefined && !anchorById.has(id)) anchorById.set(id, heading.anchor);
+    const id = anchorPlan.idOf.get(ir.blocks[heading.blockIndex] as Heading);
+    if (id !== undefined) anchorById.set(id, heading.anchor);
   }
+  for (const id of anchorPlan.duplicates) diagnostics.push(anchorDuplicated(id));
   const tocEntries: TocEntry[] = headings
     .filter((heading): heading is HeadingInfo & { level: 1 | 2 } => heading.level <= 2)
     .map(({ anchor, level, title }) => ({ anchor, level, title }));
@@ -104,7 +109,7 @@ export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageS
   missing.addAll(pass.tocMissing);
   addPageFurniture(pages, ir.meta.header, page, context);
 
-  for (const [href, problem] of linkProblems) diagnostics.push(linkDiagnostic(problem, href));
+  diagnostics.push(...linkProblems.values());
   diagnostics.push(...missing.toDiagnostics(metrics));
 
   return {
@@ -217,17 +222,4 @@ function buildOutline(headings: HeadingInfo[], anchors: ReadonlyMap<string, Anch
     }
   }
   return outline;
-}
-
-function accentDiagnostic(value: string): Diagnostic {
-  return {
-    code: 'ACCENT_COLOUR_INVALID',
-    severity: 'warning',
-    message: `The accent colour "${value}" is not a #rrggbb colour; the PDF uses a default dark blue instead.`,
-    hint: "Give the SDG's colour as six hexadecimal digits, e.g. #FCC30B.",
-    file: '',
-    line: 0,
-    column: 0,
-    source: 'render',
-  };
 }

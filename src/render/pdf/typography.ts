@@ -2,6 +2,7 @@
  * The look of the PDF submission documents: sizes, leading, spacing and colours, in one place so
  * that the layout code only says which role a piece of text plays.
  */
+import { readableOnWhite, resolveAccent, tintTowardsWhite, type Rgb as Rgb255 } from '../html/colour';
 import type { Rgb } from './layout-types';
 
 export interface TextStyle {
@@ -96,54 +97,30 @@ export const PAGE_FURNITURE = {
   footerBaselineFromBottom: 30,
 } as const;
 
-const DEFAULT_ACCENT: Rgb = { r: 0x1f / 255, g: 0x4e / 255, b: 0x79 / 255 };
-
-/** Parses '#rrggbb'; undefined for anything else. */
-export function parseHexColour(value: string): Rgb | undefined {
-  const match = /^#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})$/.exec(value.trim());
-  if (!match) return undefined;
-  return {
-    r: parseInt(match[1], 16) / 255,
-    g: parseInt(match[2], 16) / 255,
-    b: parseInt(match[3], 16) / 255,
-  };
-}
-
-function mix(colour: Rgb, withWhite: number): Rgb {
-  const blend = (component: number): number => component + (1 - component) * withWhite;
-  return { r: blend(colour.r), g: blend(colour.g), b: blend(colour.b) };
+/** pdf-lib takes colour components from 0 to 1; the shared colour arithmetic works in 0–255. */
+function unit({ r, g, b }: Rgb255): Rgb {
+  return { r: r / 255, g: g / 255, b: b / 255 };
 }
 
 /**
- * Builds the theme around the SDG's accent colour. Some SDG colours (yellow SDG 7, light
- * orange SDG 11) are too pale for text on white, so text uses the accent darkened until it
- * reaches a readable luminance, while fills and rules keep the official colour.
+ * Builds the theme around the SDG's accent colour, with the same colour arithmetic as the HTML and
+ * DOCX writers so that all three outputs show the same shades: fills and rules keep the official
+ * colour, heading text uses it darkened until it reads on white (SDG 7's yellow would not).
+ * `accentValid` is false when the accent is not '#rrggbb' and the shared fallback was used.
  */
-export function themeFor(accent: Rgb | undefined): Theme {
-  const official = accent ?? DEFAULT_ACCENT;
+export function themeFor(accentText: string): { theme: Theme; accentValid: boolean } {
+  const { colour, valid } = resolveAccent(accentText);
   return {
-    accent: official,
-    headingText: readableOnWhite(official),
-    text: { r: 0.13, g: 0.13, b: 0.14 },
-    muted: { r: 0.38, g: 0.38, b: 0.4 },
-    link: { r: 0.05, g: 0.33, b: 0.68 },
-    noteFill: { r: 0.95, g: 0.95, b: 0.95 },
-    tableBorder: { r: 0.6, g: 0.6, b: 0.62 },
-    tableHeaderFill: mix(official, 0.82),
+    accentValid: valid,
+    theme: {
+      accent: unit(colour),
+      headingText: unit(readableOnWhite(colour)),
+      text: { r: 0.13, g: 0.13, b: 0.14 },
+      muted: { r: 0.38, g: 0.38, b: 0.4 },
+      link: { r: 0.05, g: 0.33, b: 0.68 },
+      noteFill: { r: 0.95, g: 0.95, b: 0.95 },
+      tableBorder: { r: 0.6, g: 0.6, b: 0.62 },
+      tableHeaderFill: unit(tintTowardsWhite(colour, 0.82)),
+    },
   };
-}
-
-/** WCAG relative luminance. */
-function luminance({ r, g, b }: Rgb): number {
-  const linear = (c: number): number => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-}
-
-/** Darkens until the contrast ratio against white is at least 4.5:1 (WCAG AA for body text). */
-function readableOnWhite(colour: Rgb): Rgb {
-  let current = colour;
-  for (let step = 0; step < 20 && 1.05 / (luminance(current) + 0.05) < 4.5; step++) {
-    current = { r: current.r * 0.9, g: current.g * 0.9, b: current.b * 0.9 };
-  }
-  return current;
 }

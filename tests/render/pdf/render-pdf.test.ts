@@ -209,7 +209,7 @@ describe('renderPdf', () => {
     );
     const pdf = await PDFDocument.load(result.value);
     expect(readLinks(pdf)).toEqual([]);
-    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['LINK_SCHEME_UNSUPPORTED']);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['LINK_SCHEME_REJECTED']);
     expect(pdfToText(result.value)).toContain('click');
   });
 });

@@ -145,10 +145,11 @@ describe('links', () => {
     ]);
     expect(linksOf(doc)).toEqual([]);
     expect(doc.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([
-      ['LINK_TARGET_UNKNOWN', 'warning'],
-      ['LINK_SCHEME_UNSUPPORTED', 'warning'],
+      ['LINK_TARGET_MISSING', 'warning'],
+      ['LINK_SCHEME_REJECTED', 'warning'],
     ]);
-    expect(doc.diagnostics[0].message).toContain('#nowhere');
+    expect(doc.diagnostics[0].message).toMatch(/^PDF: .*#nowhere/);
+    expect(doc.diagnostics.every((diagnostic) => diagnostic.source === 'template' && diagnostic.hint)).toBe(true);
     expect(bodyLines(doc, 0)).toEqual(['missing script', 'again']);
   });
 
@@ -161,6 +162,7 @@ describe('links', () => {
     ]);
     const area = linksOf(doc).find((candidate) => candidate.target.kind === 'internal')!;
     expect(area.target).toMatchObject({ pageIndex: 0 });
+    expect(doc.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['ANCHOR_DUPLICATE']);
   });
 });
 
