@@ -81,6 +81,7 @@ export async function loadPack(packDir: string, options: LoadOptions = {}): Prom
       ...validateWithSchema(itemSchema, p.item, {
         source: p.source,
         subject: 'item',
+        metricRequirements: true,
         itemId: typeof p.item.id === 'string' ? p.item.id : undefined,
         sdg: typeof p.item.sdg === 'number' ? p.item.sdg : undefined,
         metric: typeof p.item.metric === 'string' ? p.item.metric : undefined,

@@ -10,7 +10,8 @@ import { locate, type DataPath, type YamlSource } from '../parse/yaml-source';
  * an unknown field at its key, anything else at the offending value.
  */
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+// verbose: errors carry the offending value, so messages can tell a number from text.
+const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
 const compiled = new Map<string, ValidateFunction>();
 
 export function validatorFor(schema: Record<string, unknown>): ValidateFunction {
@@ -32,6 +33,12 @@ export interface SchemaContext {
   metric?: string;
   /** Lets a caller drop errors that a more specific rule reports better. */
   skip?: (error: ErrorObject) => boolean;
+  /** Names a data path in messages; by default the field path in quotes ("period.end"). */
+  name?: (path: DataPath) => string;
+  /** One hint for every diagnostic, for files whose problems are not the coordinator's (the criteria catalogue). */
+  hint?: string;
+  /** Only item files have per-metric requirements (named values, policy dates) with codes of their own. */
+  metricRequirements?: boolean;
 }
 
 export function validateWithSchema(schema: Record<string, unknown>, data: unknown, ctx: SchemaContext): Diagnostic[] {
@@ -87,9 +94,9 @@ function describePath(path: DataPath, subject: string): string {
 
 function toDiagnostic(e: ErrorObject, ctx: SchemaContext): Diagnostic {
   const path = pathOf(e.instancePath);
-  const where = describePath(path, ctx.subject);
+  const where = ctx.name ? ctx.name(path) : describePath(path, ctx.subject);
   const extra = { itemId: ctx.itemId, sdg: ctx.sdg, metric: ctx.metric };
-  const fromThen = e.schemaPath.includes('/then/');
+  const fromThen = ctx.metricRequirements === true && e.schemaPath.includes('/then/');
   let code: Code;
   let message: string;
   let pos;
@@ -97,8 +104,8 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): Diagnostic {
   switch (e.keyword) {
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);
-      const inValues = path[0] === 'values' || (missing === 'values' && fromThen);
-      const inPolicy = path[0] === 'policy' || (missing === 'policy' && fromThen);
+      const inValues = ctx.metricRequirements === true && (path[0] === 'values' || (missing === 'values' && fromThen));
+      const inPolicy = ctx.metricRequirements === true && (path[0] === 'policy' || (missing === 'policy' && fromThen));
       code = inValues && fromThen ? 'VALUES_MISSING' : inPolicy ? 'POLICY_DATES_REQUIRED' : 'SCHEMA_REQUIRED';
       message =
         code === 'VALUES_MISSING'
@@ -119,13 +126,25 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): Diagnostic {
     case 'type': {
       code = 'SCHEMA_TYPE';
       const expected = String((e.params as { type: string | string[] }).type).replace(',', ' or ');
-      message = `${cap(where)} must be ${article(expected)}.`;
+      const last = String(path[path.length - 1] ?? '');
+      // An unquoted id like 6.10 reaches us as the number 6.1: saying "must be text" alone would puzzle.
+      const quote = (last === 'id' || last === 'metric') && typeof e.data === 'number' ? ' (write it in quotes: YAML reads 6.10 as the number 6.1)' : '';
+      message = `${cap(where)} must be ${article(expected)}${quote}.`;
       pos = locate(ctx.source, path);
       break;
     }
+    case 'false schema': {
+      // The schema forbids the field in this context, e.g. answer options on a numeric metric.
+      code = 'SCHEMA_UNKNOWN_FIELD';
+      message = `${cap(where)} does not apply here.`;
+      pos = locate(ctx.source, path, 'key');
+      break;
+    }
+    case 'const':
     case 'enum': {
       code = 'SCHEMA_ENUM';
-      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const params = e.params as { allowedValues?: unknown[]; allowedValue?: unknown };
+      const allowed = (params.allowedValues ?? [params.allowedValue]).map(String);
       const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')} …` : allowed.join(', ');
       message = `${cap(where)} must be one of: ${shown}.`;
       pos = locate(ctx.source, path);
@@ -174,7 +193,7 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): Diagnostic {
       pos = locate(ctx.source, path);
     }
   }
-  return diagnostic(code, message, { file: ctx.source.file, ...pos }, { ...extra, hint });
+  return diagnostic(code, message, { file: ctx.source.file, ...pos }, { ...extra, hint: ctx.hint ?? hint });
 }
 
 function hintFor(path: DataPath): string | undefined {
@@ -198,6 +217,7 @@ function article(type: string): string {
     'string or integer': 'text or a whole number',
     integer: 'a whole number',
     number: 'a number',
+    'number or null': 'a number or null',
     boolean: 'true or false',
     object: 'a group of fields',
     array: 'a list',

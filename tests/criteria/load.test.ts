@@ -132,14 +132,14 @@ describe('broken catalogues give diagnostics, not exceptions', () => {
     expect(result.value).toBeUndefined();
     const d = result.diagnostics.find((x) => x.code === 'SCHEMA_TYPE');
     expect(d).toMatchObject({ ...positionOf(text, '6.20'), file: result.file });
-    expect(d!.message).toBe('Group 6.2: field "id" must be of type string (write ids in quotes: YAML reads 6.10 as the number 6.1).');
+    expect(d!.message).toBe('Group 6.2: field "id" must be text (write it in quotes: YAML reads 6.10 as the number 6.1).');
   });
 
   test('a missing required field points at the map that lacks it', () => {
     const text = edited2022('    title: No Poverty\n', '');
     const result = loadBroken(text);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'SCHEMA_REQUIRED', ...positionOf(text, 'number: 1\n'), message: 'SDG 1: required field "title" is missing.' }),
+      expect.objectContaining({ code: 'SCHEMA_REQUIRED', ...positionOf(text, 'number: 1\n'), message: 'Required field "title" is missing in SDG 1.' }),
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('broken catalogues give diagnostics, not exceptions', () => {
     const text = edited2022('    colour: "#E5243B"\n', '    colour: "#E5243B"\n    colour_name: red\n');
     const result = loadBroken(text);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'SCHEMA_UNKNOWN_FIELD', ...positionOf(text, 'colour_name'), message: 'SDG 1: unknown field "colour_name".' }),
+      expect.objectContaining({ code: 'SCHEMA_UNKNOWN_FIELD', ...positionOf(text, 'colour_name'), message: 'Unknown field "colour_name" in SDG 1.' }),
     ]);
   });
 
@@ -157,7 +157,7 @@ describe('broken catalogues give diagnostics, not exceptions', () => {
     const text = SHIPPED_2022.slice(0, start) + SHIPPED_2022.slice(end);
     const result = loadBroken(text);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'SCHEMA_REQUIRED', message: 'Metric 1.2.1: required field "values" is missing.', ...positionOf(text, 'id: "1.2.1"') }),
+      expect.objectContaining({ code: 'SCHEMA_REQUIRED', message: 'Required field "values" is missing in Metric 1.2.1.', ...positionOf(text, 'id: "1.2.1"') }),
     ]);
   });
 
@@ -165,7 +165,7 @@ describe('broken catalogues give diagnostics, not exceptions', () => {
     const text = edited2022('            weight: 7\n            weight_confirmed: true\n            definition: Share of the university\'s poverty papers', '            weight: 7\n            weight_confirmed: true\n            max_points: 3\n            definition: Share of the university\'s poverty papers');
     const result = loadBroken(text);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'SCHEMA_UNKNOWN_FIELD', message: 'Metric 1.1.1: field "max_points" does not apply to this kind of entry.', ...positionOf(text, 'max_points: 3\n            definition: Share') }),
+      expect.objectContaining({ code: 'SCHEMA_UNKNOWN_FIELD', message: 'Metric 1.1.1: field "max_points" does not apply here.', ...positionOf(text, 'max_points: 3\n            definition: Share') }),
     ]);
   });
 
@@ -173,14 +173,14 @@ describe('broken catalogues give diagnostics, not exceptions', () => {
     const text = edited2022('income countries\n            kind: bibliometric\n            weight: 7\n', 'income countries\n            kind: bibliometric\n            weight: seven\n');
     const result = loadBroken(text);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'SCHEMA_TYPE', message: 'Metric 1.1.1: field "weight" must be of type number or null.', ...positionOf(text, 'seven') }),
+      expect.objectContaining({ code: 'SCHEMA_TYPE', message: 'Metric 1.1.1: field "weight" must be a number or null.', ...positionOf(text, 'seven') }),
     ]);
   });
 
   test('a derived weight without its basis is rejected by the schema', () => {
     const text = edited2022('            weight_basis: Group weight 23 split evenly over its 5 questions\n            question_type: activity\n            max_points: 3\n            definition: Does the university give students from low-income', '            question_type: activity\n            max_points: 3\n            definition: Does the university give students from low-income');
     const result = loadBroken(text);
-    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([['SCHEMA_REQUIRED', 'Metric 1.3.3: required field "weight_basis" is missing.']]);
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([['SCHEMA_REQUIRED', 'Required field "weight_basis" is missing in Metric 1.3.3.']]);
   });
 
   test('a duplicate metric id is an inconsistency at the second id', () => {

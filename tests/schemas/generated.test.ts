@@ -28,7 +28,7 @@ describe('edition item schema', () => {
   const schema = itemSchemaForEdition(cat);
   const check = (text: string) => {
     const p = parseItem('x.yaml', text).value!;
-    return validateWithSchema(schema, p.item, { source: p.source, subject: 'item', metric: String(p.item.metric) });
+    return validateWithSchema(schema, p.item, { source: p.source, subject: 'item', metric: String(p.item.metric), metricRequirements: true });
   };
   const base = 'id: x\nsdg: 7\nkind: numeric\ntitle: Energy use\nnarrative: Figures.\nstatus: draft\n';
 
