@@ -197,7 +197,7 @@ export function assessItem(input: ItemAssessmentInput): ItemStrength {
   if (!hasEvidence) {
     shortfalls.push({
       kind: 'no_evidence',
-      message: 'no supporting file or public URL',
+      message: 'no supporting file',
       step: metric.kind === 'policy' ? 'attach the policy' : 'attach the evidence document',
       points: 1,
       path: ['supporting_files'],
@@ -206,7 +206,8 @@ export function assessItem(input: ItemAssessmentInput): ItemStrength {
   if (confidential) {
     shortfalls.push({ kind: 'confidential', message: 'confidential, so not public', step: 'publish a public summary and add its URL', points: 1, path: ['confidential'] });
   } else if (!isPublic) {
-    shortfalls.push({ kind: 'not_public', message: 'no public URL', step: 'add a public URL', points: 1, path: ['public_urls'] });
+    // A public URL is evidence as well: without any evidence it restores both points.
+    shortfalls.push({ kind: 'not_public', message: 'no public URL', step: 'add a public URL', points: hasEvidence ? 1 : 2, path: ['public_urls'] });
   }
   documentsShortfall();
 

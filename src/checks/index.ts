@@ -1,5 +1,6 @@
 import type { Check } from './check';
 import { answerIsOption } from './answer-is-option';
+import { booleanWords } from './boolean-words';
 import { datesValid } from './dates';
 import { evidenceWindows } from './evidence-windows';
 import { kindFitsMetric } from './kind-fits-metric';
@@ -26,6 +27,7 @@ export const CHECKS: readonly Check[] = [
   datesValid,
   evidenceWindows,
   publicUrls,
+  booleanWords,
   placeholderText,
   plansNotEvidence,
 ];

@@ -1,9 +1,13 @@
+import { approveCommand } from './commands/approve';
 import { buildCommand } from './commands/build';
 import { criteriaCommand } from './commands/criteria';
 import { gapsCommand } from './commands/gaps';
 import { initCommand } from './commands/init';
+import { linksCommand } from './commands/links';
 import { schemasCommand } from './commands/schemas';
+import { scoreCommand } from './commands/score';
 import { validateCommand } from './commands/validate';
+import { watchCommand } from './commands/watch';
 import { parseCommandArgs, type OptionSpec, type ParsedArgs } from './args';
 import { EXIT, UsageError, version, type CliIo } from './io';
 
@@ -15,7 +19,7 @@ interface Command {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-const COMMANDS: Command[] = [validateCommand, buildCommand, gapsCommand, criteriaCommand, initCommand, schemasCommand];
+const COMMANDS: Command[] = [validateCommand, buildCommand, watchCommand, gapsCommand, scoreCommand, approveCommand, linksCommand, criteriaCommand, initCommand, schemasCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

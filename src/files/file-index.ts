@@ -68,8 +68,3 @@ export interface FileIndex {
   duplicates: DuplicateContent[];
   hashing: HashingStats;
 }
-
-/** An index with nothing in it, for packs whose items could not be read. */
-export function emptyFileIndex(roots: string[] = []): FileIndex {
-  return { files: [], byItem: new Map(), roots, orphans: [], duplicates: [], hashing: { hashed: 0, reused: 0, cache: 'disabled' } };
-}

@@ -26,6 +26,17 @@ export const DEFAULT_SNAPSHOTS_FOLDER = 'snapshots';
 /** The folder `impact-pack build` writes to by default. */
 const DEFAULT_OUTPUT_FOLDER = 'out';
 
+/** The rules of a pack whose config sets nothing: files/ as the only root, and every default. */
+export const DEFAULT_FILE_RULES: Readonly<FileRules> = {
+  roots: ['files'],
+  allowedTypes: [...DEFAULT_ALLOWED_TYPES],
+  maxSizeBytes: DEFAULT_MAX_SIZE_MB * 1024 * 1024,
+  allowEmpty: false,
+  ignore: [...DEFAULT_ORPHAN_IGNORE],
+  citedByMany: DEFAULT_CITED_BY_MANY,
+  excluded: [DEFAULT_OUTPUT_FOLDER, DEFAULT_SNAPSHOTS_FOLDER],
+};
+
 export function fileRulesFor(config: ResolvedConfig): FileRules {
   const section = config.supporting_files ?? {};
   const roots = (section.roots ?? [config.folders.files]).map(normaliseFolder);

@@ -1,103 +1,147 @@
-import fg from 'fast-glob';
-import { realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { compareMetricIds } from '../analyse/metric-order';
+import type { Code } from '../diagnostics/codes';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic';
 import { compareText, diagnostic } from '../diagnostics/make';
 import type { ParsedItem } from '../parse/item';
-import { locate } from '../parse/yaml-source';
-import { sha256File } from './hash';
+import { FolderListings } from './disk-spelling';
+import { duplicateContents } from './duplicates';
+import type { Citation, FileIndex, SupportingFile } from './file-index';
+import { fileLimitFindings } from './file-limits';
+import { DEFAULT_FILE_RULES, type FileRules } from './file-rules';
+import { extensionOf, mediaTypeOf } from './file-types';
+import { HashCache, type FileFacts } from './hash-cache';
+import { PackBoundary } from './inside-pack';
+import { inspectFiles, type FileToInspect } from './inspect-files';
+import { findOrphans } from './orphans';
+import { resolveReferences, type ResolvedReference } from './resolve-references';
+import { suggestRenamed } from './suggest-rename';
 
-export interface Citation {
-  itemId: string;
-  sdg: number;
-  metric: string;
+export type { Citation, FileIndex, SupportingFile, OrphanFile, DuplicateContent } from './file-index';
+
+export interface ResolveOptions {
+  /** The pack's supporting-file limits (fileRulesFor(config)); defaults apply when absent. */
+  rules?: FileRules;
+  /** Remember hashes in the pack's .impact-pack-cache folder (default true). */
+  cache?: boolean;
+  /** When the run started (ms since 1970); files modified just before it are not cached. */
+  startedAtMs?: number;
+  /** Told after each cited file is hashed (or found in the cache), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
-
-export interface SupportingFile {
-  /** Pack-relative POSIX path. */
-  path: string;
-  size: number;
-  sha256: string;
-  citedBy: Citation[];
-}
-
-export interface FileIndex {
-  /** Sorted by path. */
-  files: SupportingFile[];
-  /** Item id → the pack-relative paths its references resolved to, in reference order. */
-  byItem: Map<string, string[]>;
-}
-
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 /**
- * Resolves every `supporting_files` reference against the pack folder. One glob call per reference, so
- * each match is attributed to the reference that made it; literal paths are escaped before matching
- * (a file named "rapport (final).pdf" must resolve). Reads only inside the pack.
+ * The link stage for supporting files: resolves every `supporting_files` reference against the pack
+ * (one glob call per reference), checks each cited file against the pack's limits, hashes it (streamed,
+ * in parallel, cached by path, size and modification time), and finds orphans and duplicates. Every
+ * finding about a reference points at that reference's line. Reads only inside the pack; writes only
+ * its cache folder.
  */
-export async function resolveSupportingFiles(packRoot: string, items: ParsedItem[]): Promise<StageResult<FileIndex>> {
-  const diagnostics: Diagnostic[] = [];
-  const byItem = new Map<string, string[]>();
-  const citations = new Map<string, Citation[]>();
-  const rootReal = await realpath(packRoot);
+export async function resolveSupportingFiles(packRoot: string, items: ParsedItem[], options: ResolveOptions = {}): Promise<StageResult<FileIndex>> {
+  const rules = options.rules ?? DEFAULT_FILE_RULES;
+  const boundary = new PackBoundary(packRoot);
+  const listings = new FolderListings(packRoot, boundary);
+  const resolved = await resolveReferences(packRoot, items, rules, listings, boundary);
+  const diagnostics: Diagnostic[] = [...resolved.diagnostics];
+  const { references } = resolved;
 
-  for (const p of items) {
-    const refs = p.item.supporting_files;
-    if (!Array.isArray(refs)) continue;
-    const id = typeof p.item.id === 'string' ? p.item.id : p.file;
-    const resolved: string[] = [];
-    for (let i = 0; i < refs.length; i++) {
-      const ref = refs[i];
-      if (typeof ref !== 'string' || ref.trim() === '') continue;
-      const where = { file: p.file, ...locate(p.source, ['supporting_files', i]) };
-      const extra = { itemId: id, sdg: p.item.sdg, metric: p.item.metric };
-      if (ref.includes('\\')) {
-        diagnostics.push(diagnostic('PATH_BACKSLASH', `"${ref}" uses backslashes; write it as "${ref.replace(/\\/g, '/')}".`, where, extra));
+  const toInspect = new Map<string, FileToInspect>();
+  for (const ref of references) for (const f of ref.files) if (!toInspect.has(f.path)) toInspect.set(f.path, f);
+  const cache = await HashCache.load(packRoot, options.cache ?? true, options.startedAtMs ?? Date.now());
+  const inspected = await inspectFiles(packRoot, [...toInspect.values()].sort((a, b) => compareText(a.path, b.path)), cache, options.onProgress);
+
+  const citations = new Map<string, Citation[]>();
+  const byItem = new Map<string, string[]>();
+  const firstReference = new Map<string, ResolvedReference>();
+  for (const ref of references) {
+    const report = (code: Code, message: string) =>
+      diagnostics.push(diagnostic(code, message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
+    const paths = byItem.get(ref.itemId) ?? [];
+    for (const file of ref.files) {
+      const inspection = inspected.inspections.get(file.path);
+      if (!inspection?.ok) {
+        report('FILE_READ_FAILED', `"${file.path}" cannot be read: ${inspection?.reason ?? 'unknown reason'}.`);
         continue;
       }
-      const normal = path.posix.normalize(ref);
-      if (path.posix.isAbsolute(ref) || /^[A-Za-z]:/.test(ref) || normal === '..' || normal.startsWith('../')) {
-        diagnostics.push(diagnostic('FILE_OUTSIDE_PACK', `"${ref}" points outside the pack folder; it was not read.`, where, extra));
-        continue;
+      for (const finding of fileLimitFindings(file.path, inspection.facts, rules)) report(finding.code, finding.message);
+      if (!paths.includes(file.path)) paths.push(file.path);
+      if (!firstReference.has(file.path)) firstReference.set(file.path, ref);
+      const list = citations.get(file.path) ?? [];
+      if (ref.sdg !== undefined && ref.metric !== undefined && !list.some((c) => c.itemId === ref.itemId)) {
+        list.push({ itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric, file: ref.where.file, line: ref.where.line });
       }
-      const dynamic = fg.isDynamicPattern(ref);
-      const pattern = dynamic ? ref : fg.escapePath(normal);
-      const matches = (
-        await fg.glob(pattern, { cwd: packRoot, onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true, ignore: IGNORE })
-      ).sort(compareText);
-      if (matches.length === 0) {
-        diagnostics.push(
-          dynamic
-            ? diagnostic('GLOB_NO_MATCH', `Pattern "${ref}" matches no file in the pack.`, where, extra)
-            : diagnostic('FILE_NOT_FOUND', `Supporting file "${ref}" does not exist in the pack.`, where, extra),
-        );
-        continue;
-      }
-      for (const match of matches) {
-        // A symbolic link inside the pack may still point outside it; such a file is never read.
-        const real = await realpath(path.join(packRoot, match)).catch(() => undefined);
-        if (!real || (real !== rootReal && !real.startsWith(rootReal + path.sep))) {
-          diagnostics.push(diagnostic('FILE_OUTSIDE_PACK', `"${match}" is a link to a file outside the pack; it was not read.`, where, extra));
-          continue;
-        }
-        resolved.push(match);
-        const list = citations.get(match) ?? [];
-        if (typeof p.item.sdg === 'number' && typeof p.item.metric === 'string' && !list.some((c) => c.itemId === id)) {
-          list.push({ itemId: id, sdg: p.item.sdg, metric: p.item.metric });
-        }
-        citations.set(match, list);
-      }
+      citations.set(file.path, list);
     }
-    byItem.set(id, [...new Set(resolved)]);
+    byItem.set(ref.itemId, paths);
   }
 
-  const paths = [...citations.keys()].sort(compareText);
-  const files = await Promise.all(
-    paths.map(async (rel) => {
-      const abs = path.join(packRoot, rel);
-      const [info, sha256] = await Promise.all([stat(abs), sha256File(abs)]);
-      return { path: rel, size: info.size, sha256, citedBy: citations.get(rel) ?? [] };
-    }),
-  );
-  return { value: { files, byItem }, diagnostics };
+  const files: SupportingFile[] = [...citations.keys()].sort(compareText).map((p) => {
+    // Only files whose inspection succeeded have citations.
+    const facts = (inspected.inspections.get(p) as { ok: true; facts: FileFacts }).facts;
+    return {
+      path: p,
+      size: facts.size,
+      sha256: facts.sha256,
+      mediaType: mediaTypeOf(extensionOf(p), facts.content),
+      content: facts.content,
+      citedBy: citations.get(p) ?? [],
+    };
+  });
+
+  const citedOnDisk = files.map((f) => toInspect.get(f.path)!);
+  const orphanSearch = await findOrphans(packRoot, rules, files, citedOnDisk, boundary, cache);
+  const { orphans } = orphanSearch;
+  for (const orphan of orphans) {
+    const copy = orphan.sameContentAs ? ` It has the same content as "${orphan.sameContentAs}", which is cited.` : '';
+    diagnostics.push(diagnostic('FILE_ORPHAN', `"${orphan.path}" lies in the pack's file folders but no item cites it.${copy}`, { file: orphan.path }));
+  }
+  const orphanPaths = orphans.map((o) => o.path);
+  for (const ref of references) {
+    if (ref.missing === undefined) continue;
+    const renamed = suggestRenamed(ref.missing, orphanPaths);
+    const message = `Supporting file "${ref.reference}" does not exist in the pack${renamed ? `; did you mean "${renamed}" (which no item cites)?` : '.'}`;
+    diagnostics.push(diagnostic('FILE_NOT_FOUND', message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
+  }
+
+  const duplicates = duplicateContents(files);
+  for (const group of duplicates) {
+    for (const other of group.paths.slice(1)) {
+      const ref = firstReference.get(other)!;
+      diagnostics.push(
+        diagnostic('FILE_DUPLICATE_CONTENT', `"${other}" has the same content as "${group.paths[0]}" (SHA-256 ${group.sha256.slice(0, 12)}…).`, ref.where, {
+          itemId: ref.itemId,
+          sdg: ref.sdg,
+          metric: ref.metric,
+        }),
+      );
+    }
+  }
+  for (const file of files) {
+    const metrics = [...new Set(file.citedBy.map((c) => c.metric))].sort(compareMetricIds);
+    if (metrics.length < rules.citedByMany) continue;
+    const ref = firstReference.get(file.path)!;
+    diagnostics.push(
+      diagnostic('FILE_CITED_BY_MANY', `"${file.path}" is cited for ${metrics.length} metrics (${metrics.join(', ')}).`, ref.where, {
+        itemId: ref.itemId,
+        sdg: ref.sdg,
+        metric: ref.metric,
+      }),
+    );
+  }
+
+  await cache.save(packRoot);
+  return {
+    value: {
+      files,
+      byItem,
+      roots: rules.roots,
+      orphans,
+      duplicates,
+      hashing: {
+        hashed: inspected.hashed + orphanSearch.hashed,
+        reused: inspected.reused + orphanSearch.reused,
+        cache: cache.status,
+      },
+    },
+    diagnostics,
+  };
 }

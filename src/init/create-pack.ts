@@ -6,6 +6,7 @@ import { CONFIG_FILE } from '../config/resolve';
 import { packConfigSchema } from '../schemas/config-schema';
 import { itemSchemaForEdition } from '../schemas/item-edition';
 import { schemaText } from '../schemas/write';
+import { ciWorkflowText, packSetup, WORKFLOW_PATH } from './ci-workflow';
 
 export class InitRefused extends Error {}
 
@@ -44,7 +45,11 @@ export async function createPack(
   }
   files.set('files/README.md', 'Put supporting files (PDF, images, spreadsheets) here and cite them from items with `supporting_files`.\n');
   files.set('files/example-policy.txt', 'Example supporting document. Replace it with the signed policy.\n');
-  files.set('.gitignore', 'out/\n');
+  // The cache holds only what can be rebuilt (file hashes, last link-check results).
+  files.set('.gitignore', 'out/\n.impact-pack-cache/\n.impact-pack-backups/\n');
+  // The ready CI workflow (docs/ci.md), pinned to this version of impact-pack.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  files.set(WORKFLOW_PATH, ciWorkflowText(packSetup((require('../../package.json') as { version: string }).version)));
   // Editors validate and complete files through these copies, without network access.
   files.set('schemas/pack-config.schema.json', schemaText(packConfigSchema(editions)));
   files.set(`schemas/evidence-item.${catalogue.edition}.schema.json`, schemaText(itemSchemaForEdition(catalogue)));

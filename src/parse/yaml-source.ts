@@ -1,6 +1,13 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
+import type { Code } from '../diagnostics/codes';
 import type { Diagnostic, Position, StageResult } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
+import { findDuplicateKeys } from './duplicate-keys';
+import { findChangedKeys } from './key-types';
+import { removeMergeKeys } from './merge-keys';
+import { describeCharacter, findInvisibleCharacters } from './text-characters';
+import { MAX_ENTRIES, MAX_NESTING_DEPTH, measureYamlShape } from './yaml-shape';
+import { otherVersionDirectives, READ_AS_VERSION, withoutDirectives } from './yaml-version';
 
 /** A parsed YAML file with everything needed to turn a data path back into a line and column. */
 export interface YamlSource {
@@ -19,52 +26,107 @@ export type DataPath = ReadonlyArray<string | number>;
 const MAX_ALIAS_COUNT = 100;
 
 /**
- * Parses YAML 1.2 text. Syntax errors, duplicate keys and multi-document files are reported with positions;
- * nothing throws for bad input.
+ * Parses text as YAML 1.2. Syntax errors, duplicate keys, multi-document files, YAML 1.1 features, keys
+ * that are not text, invisible characters and files too deep or too large to compose are all reported
+ * with positions; nothing throws for bad input, and no input makes the parse run away (see yaml-shape.ts).
  */
 export function parseYamlSource(file: string, rawText: string): StageResult<YamlSource | undefined> {
   // A byte-order mark is invisible in editors but would shift every column by one.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: true, merge: false });
+  const at = (offset: number): { file: string; line: number; column: number } => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col };
+  };
+  const span = (range: readonly [number, number] | readonly number[]): { file: string } & Position => {
+    const a = lineCounter.linePos(range[0]);
+    const b = lineCounter.linePos(Math.max(range[0], range[1]));
+    return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
   const diagnostics: Diagnostic[] = [];
-  const list = Array.isArray(docs) ? docs : [];
-  if (list.length === 0) {
-    return { value: undefined, diagnostics: [diagnostic('YAML_NOT_A_MAP', 'The file is empty.', { file, line: 1, column: 1 })] };
+
+  const tokens: CST.Token[] = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const shape = measureYamlShape(tokens);
+  if (shape.tooDeepAt !== undefined) {
+    const message = `The file nests lists and maps more than ${MAX_NESTING_DEPTH} levels deep; it was not read further.`;
+    return { value: undefined, diagnostics: [diagnostic('YAML_TOO_DEEP', message, at(shape.tooDeepAt))] };
   }
-  const doc = list[0] as Document.Parsed;
-  if (list.length > 1) {
-    const second = list[1] as Document.Parsed;
-    const pos = lineCounter.linePos(second.range[0]);
+  if (shape.entries > MAX_ENTRIES) {
+    const largest = shape.largest ?? { offset: 0, entries: shape.entries };
+    const message = `The file holds ${shape.entries} map and list entries (the largest block here has ${largest.entries}); at most ${MAX_ENTRIES} are read.`;
+    return { value: undefined, diagnostics: [diagnostic('YAML_TOO_MANY_ENTRIES', message, at(largest.offset))] };
+  }
+
+  const directives = otherVersionDirectives(tokens);
+  for (const d of directives) {
     diagnostics.push(
-      diagnostic('YAML_MULTIPLE_DOCUMENTS', 'The file holds more than one YAML document (separated by ---).', { file, line: pos.line, column: pos.col }),
+      diagnostic('YAML_VERSION_IGNORED', `The file declares %YAML ${d.declared}; impact-pack reads every file as YAML ${READ_AS_VERSION}, so this line is ignored.`, at(d.offset)),
     );
+  }
+  // Offsets are unchanged by blanking, so the line counter filled by the first parse still applies.
+  const composeFrom = directives.length > 0 ? Array.from(new Parser().parse(withoutDirectives(text, directives))) : tokens;
+  const docs = Array.from(new Composer({ version: READ_AS_VERSION, uniqueKeys: false, merge: false }).compose(composeFrom));
+
+  for (const c of findInvisibleCharacters(text, docs[0] as Document.Parsed | undefined)) {
+    const code: Code = c.kind === 'control' ? 'TEXT_CONTROL_CHARACTER' : 'TEXT_BIDI_CONTROL';
+    const what = c.kind === 'control' ? 'an invisible control character' : 'an invisible character that reorders the text displayed after it';
+    diagnostics.push(diagnostic(code, `The text holds ${describeCharacter(c.codePoint)}, ${what}.`, at(c.offset)));
+  }
+  if (docs.length === 0) {
+    return { value: undefined, diagnostics: [...diagnostics, diagnostic('YAML_NOT_A_MAP', 'The file is empty.', { file, line: 1, column: 1 })] };
+  }
+  const doc = docs[0] as Document.Parsed;
+  if (docs.length > 1) {
+    const second = docs[1] as Document.Parsed;
+    diagnostics.push(diagnostic('YAML_MULTIPLE_DOCUMENTS', 'The file holds more than one YAML document (separated by ---).', at(second.range[0])));
   }
   for (const error of doc.errors) {
-    const [start, end] = error.pos;
-    const a = lineCounter.linePos(start);
-    const b = lineCounter.linePos(end);
-    const code = error.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
-    diagnostics.push(
-      diagnostic(code, firstLine(error.message), { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col }),
-    );
+    const code: Code = error.code === 'TAB_AS_INDENT' ? 'YAML_TAB_INDENT' : 'YAML_SYNTAX';
+    diagnostics.push(diagnostic(code, firstLine(error.message), span(error.pos)));
   }
   for (const warning of doc.warnings) {
-    const a = lineCounter.linePos(warning.pos[0]);
-    diagnostics.push(diagnostic('YAML_WARNING', firstLine(warning.message), { file, line: a.line, column: a.col }));
+    diagnostics.push(diagnostic('YAML_WARNING', firstLine(warning.message), at(warning.pos[0])));
   }
+  for (const d of findDuplicateKeys(doc, text)) {
+    const first = lineCounter.linePos(d.firstAt);
+    diagnostics.push(
+      diagnostic('YAML_DUPLICATE_KEY', `The key "${d.key}" is written twice in this block (first on line ${first.line}); only the last value would be kept.`, span(d.range)),
+    );
+  }
+  for (const k of findChangedKeys(doc, text)) {
+    const message =
+      k.kind === 'collection'
+        ? `The key ${k.written} is a list or map; keys must be text.`
+        : `The key ${k.written} is read as ${k.kind === 'null' ? 'null' : `the ${k.kind} ${k.readAs}`}, so it becomes "${k.readAs}"; write "${k.written}" in quotes to keep it as written.`;
+    diagnostics.push(diagnostic('YAML_KEY_NOT_TEXT', message, span(k.range), k.kind === 'collection' ? { severity: 'error' } : {}));
+  }
+  for (const m of removeMergeKeys(doc)) {
+    diagnostics.push(diagnostic('YAML_MERGE_KEY', 'Merge keys (<<) are not part of YAML 1.2, so nothing is merged here; write the fields out.', span(m.range)));
+  }
+
   let data: unknown;
-  // A duplicate key leaves a usable document, so the other checks still run on it.
-  if (doc.errors.every((e) => e.code === 'DUPLICATE_KEY')) {
+  // Duplicate keys, merge keys and the like leave a usable document, so the other checks still run on it.
+  if (doc.errors.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       diagnostics.push(
-        diagnostic('YAML_ALIAS_LIMIT', `The file could not be expanded: ${firstLine(String((error as Error).message))}`, { file, line: 1, column: 1 }),
+        diagnostic('YAML_ALIAS_LIMIT', `The file could not be expanded: ${firstLine(String((error as Error).message))}`, at(firstAliasOffset(doc))),
       );
     }
   }
   return { value: { file, text, doc, lineCounter, data }, diagnostics };
+}
+
+/** Where the first alias (*name) is written: the place to start reading an expansion bomb. */
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.range && (offset === undefined || alias.range[0] < offset)) offset = alias.range[0];
+    },
+  });
+  return offset ?? 0;
 }
 
 function firstLine(message: string): string {

@@ -2,13 +2,27 @@ import path from 'node:path';
 import { analyseGaps, type GapReport } from '../analyse/gaps';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnostic, sortDiagnostics } from '../diagnostics/make';
+import { loadLogo } from '../render/assets/load-logo';
+import { pdfSupplements } from '../render/assets/pdf-supplements';
+import { SupportingFileReader } from '../render/assets/supporting-files';
 import { renderDocx } from '../render/docx';
 import { renderHtml } from '../render/html';
 import { renderPdf } from '../render/pdf';
 import { renderToIr } from '../render/templates';
 import { sdgDocumentView } from '../render/view-model';
+import { gapReportDocument } from '../report/gap-document';
+import { gapReportHtml } from '../report/gap-html';
+import { gapReportJson } from '../report/gap-json';
 import { gapReportMarkdown } from '../report/gap-markdown';
-import { OutputRefused, writeOutputAtomically } from '../write/atomic-output';
+import { supportingFileExports } from '../report/manifest-exports';
+import { checkInstallation } from '../load/installation';
+import { writeOutputAtomically, type WriteOutputOptions } from '../write/atomic-output';
+import { describeWriteError } from '../write/output-errors';
+import { dependencyGraph } from '../incremental/dependency-graph';
+import { digestOf } from '../incremental/digest';
+import { DocumentReuse, type DocumentOutcome } from '../incremental/document-reuse';
+import { templatesDigest } from '../incremental/templates-digest';
+import { toolFingerprint } from '../incremental/tool-fingerprint';
 import { loadPack, type LoadOptions } from './load-pack';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
@@ -18,6 +32,12 @@ export interface BuildOptions extends LoadOptions {
   formats?: DocumentFormat[];
   /** Tool version printed on the documents. */
   version: string;
+  /** How the output folder is written: how long to wait for another build's lock, and the file system (tests inject faults). */
+  output?: WriteOutputOptions;
+  /** Attach the supporting files each SDG document cites to its PDF (build --embed-files). */
+  embedFiles?: boolean;
+  /** Append the supporting PDFs each SDG document cites to its PDF, as an appendix (build --merge-pdfs). */
+  mergePdfs?: boolean;
 }
 
 export interface BuildResult {
@@ -27,7 +47,9 @@ export interface BuildResult {
   report?: GapReport;
   /** SDGs a document was rendered for. */
   sdgs: number[];
-  /** A problem with the output folder itself (exit 2), as opposed to problems in the pack. */
+  /** Per SDG document: re-rendered (and why) or taken over unchanged from the previous build into the same folder. */
+  documents?: DocumentOutcome[];
+  /** A problem outside the pack (the output folder, a damaged installation): exit 2, as opposed to problems in the pack. */
   outputError?: string;
 }
 
@@ -45,27 +67,75 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
   const outDir = path.resolve(options.outDir);
   const refusal = outputOverlapsPack(outDir, pack.root, pack.settings.config.folders);
   if (refusal) return { diagnostics, written: [], sdgs: [], outputError: refusal };
+  // A missing or corrupt font or default template is the installation's fault, not the pack's: exit 2, clearly.
+  const damaged = await checkInstallation(formats);
+  if (damaged.length > 0) return { diagnostics: sortDiagnostics([...diagnostics, ...damaged]), written: [], sdgs: [], outputError: damaged[0].message };
 
   const report = analyseGaps(pack.catalogue, pack.settings, pack.items, pack.files, diagnostics);
   const outputs = new Map<string, Uint8Array | string>();
   outputs.set('gap-report.md', gapReportMarkdown(report));
-  outputs.set('gap-report.json', `${JSON.stringify(report, null, 2)}\n`);
+  outputs.set('gap-report.html', gapReportHtml(report));
+  outputs.set('gap-report.json', gapReportJson(report));
+  // The gap report also goes through the document writers, for reviewers who read it on paper.
+  const gapDocument = gapReportDocument(report, pack.settings.buildDate);
+  if (formats.includes('pdf')) {
+    const pdf = await renderPdf(gapDocument);
+    diagnostics.push(...pdf.diagnostics);
+    outputs.set('gap-report.pdf', pdf.value);
+  }
+  if (formats.includes('docx')) {
+    const docx = await renderDocx(gapDocument);
+    diagnostics.push(...docx.diagnostics);
+    outputs.set('gap-report.docx', docx.value);
+  }
+  // Integrity manifest and traceability exports (docs/manifest.md).
+  for (const [name, text] of supportingFileExports(pack)) outputs.set(name, text);
 
   const sdgs = [...new Set(pack.items.map((p) => p.item.sdg).filter((n): n is number => typeof n === 'number'))]
     .filter((n) => pack.catalogue.sdgs.some((s) => s.number === n))
     .sort((a, b) => a - b);
   let renderFailed = false;
+  // The logo (institution.logo) is read once; a logo that cannot be used is a warning, and the covers go without.
+  const logo = await loadLogo(pack.root, pack.settings.config.institution.logo);
+  diagnostics.push(...logo.diagnostics);
+  const images = new Map(logo.value ? [[logo.value.name, logo.value]] : []);
+  const supportingFiles = new SupportingFileReader(pack.root);
+  // Incremental rendering (src/incremental): an SDG document whose render inputs have the same digest as in the
+  // previous build into this folder is taken over from it; the aggregate reports above are always rewritten.
+  const graph = dependencyGraph(pack);
+  const renderSettings = {
+    tool: toolFingerprint(),
+    templates: templatesDigest(path.join(pack.root, pack.settings.config.folders.templates)),
+    images: digestOf(images),
+    formats: [...formats].sort(),
+    embedFiles: options.embedFiles === true,
+    mergePdfs: options.mergePdfs === true,
+  };
+  const reuse = await DocumentReuse.open(pack.root, outDir, digestOf({ ...renderSettings, config: pack.settings.config }), options.cache !== false);
+  let documentsDone = 0;
   for (const sdg of sdgs) {
-    const view = sdgDocumentView(pack, sdg, options.version);
-    const ir = renderToIr(view, { packTemplatesDir: path.join(pack.root, pack.settings.config.folders.templates), packRoot: pack.root });
+    const view = sdgDocumentView(pack, sdg, options.version, images);
+    const name = `sdg-${String(sdg).padStart(2, '0')}`;
+    const inputs = graph.documents.get(sdg) ?? { evidence: {}, supporting: {} };
+    const key = digestOf({ renderSettings, view });
+    options.onProgress?.({ phase: 'documents', done: documentsDone++, total: sdgs.length });
+    const earlier = await reuse.reusable(name, sdg, key, inputs);
+    if (earlier) {
+      for (const [file, bytes] of earlier.files) outputs.set(file, bytes);
+      diagnostics.push(...earlier.diagnostics);
+      continue;
+    }
+    const firstOwnDiagnostic = diagnostics.length;
+    const ir = renderToIr(view, { packTemplatesDir: path.join(pack.root, pack.settings.config.folders.templates), packRoot: pack.root }, images);
     diagnostics.push(...ir.diagnostics);
     if (!ir.value) {
       renderFailed = true;
       continue;
     }
-    const name = `sdg-${String(sdg).padStart(2, '0')}`;
     if (formats.includes('pdf')) {
-      const pdf = await renderPdf(ir.value);
+      const supplements = await pdfSupplements(supportingFiles, pack.files.files, view.files.map((f) => f.path), options);
+      diagnostics.push(...supplements.diagnostics);
+      const pdf = await renderPdf(ir.value, supplements.value);
       diagnostics.push(...pdf.diagnostics);
       outputs.set(`${name}.pdf`, pdf.value);
     }
@@ -79,18 +149,18 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
       diagnostics.push(...html.diagnostics);
       outputs.set(`${name}.html`, html.value);
     }
+    reuse.record(name, key, new Map([...outputs].filter(([file]) => file.startsWith(`${name}.`))), diagnostics.slice(firstOwnDiagnostic), inputs);
   }
+  options.onProgress?.({ phase: 'documents', done: documentsDone, total: sdgs.length });
   const sorted = sortDiagnostics(dedupe(diagnostics));
   if (renderFailed) return { diagnostics: sorted, written: [], report, sdgs: [] };
 
   try {
-    const written = await writeOutputAtomically(outDir, outputs);
-    return { diagnostics: sorted, written, report, sdgs };
+    const written = await writeOutputAtomically(outDir, outputs, options.output);
+    await reuse.save();
+    return { diagnostics: sorted, written, report, sdgs, documents: reuse.outcomes };
   } catch (error) {
-    const message =
-      error instanceof OutputRefused
-        ? error.message
-        : `Could not write ${outDir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. The previous output was left untouched.`;
+    const message = describeWriteError(error, outDir);
     return { diagnostics: [...sorted, diagnostic('OUTPUT_FAILED', message, { file: '' })], written: [], report, sdgs: [], outputError: message };
   }
 }

@@ -6,8 +6,12 @@ import { listEditions, loadCatalogue } from '../criteria/load';
 import type { Catalogue } from '../criteria/types';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnostic, sortDiagnostics } from '../diagnostics/make';
+import { fileRulesFor } from '../files/file-rules';
 import { resolveSupportingFiles, type FileIndex } from '../files/resolve';
-import { discoverItemFiles, readTextFile } from '../load/read-pack';
+import type { ItemCache } from '../incremental/item-cache';
+import { readAhead } from '../load/read-ahead';
+import { discoverItemFiles } from '../load/discover-items';
+import { readTextFile } from '../load/read-text-file';
 import { parseItem, type ParsedItem } from '../parse/item';
 import { itemSchemaForEdition } from '../schemas/item-edition';
 import { validateWithSchema } from '../validate/schema-errors';
@@ -16,7 +20,23 @@ export interface LoadOptions {
   env?: Record<string, string | undefined>;
   /** The clock, injectable so that tests are deterministic; only used when neither build_date nor SOURCE_DATE_EPOCH is set. */
   now?: Date;
+  /** Remember supporting-file hashes in the pack's .impact-pack-cache folder, so an unchanged pack is not re-hashed (default true). */
+  cache?: boolean;
+  /** Items parsed in earlier runs of this process (impact-pack watch): unchanged files are not parsed again. */
+  itemCache?: ItemCache;
+  /** Told as work advances, for a progress bar on long runs (src/cli/progress.ts); called often, so it must be cheap. */
+  onProgress?: (event: ProgressEvent) => void;
 }
+
+/** How far a long run has got: items parsed, supporting files hashed, documents rendered. */
+export interface ProgressEvent {
+  phase: 'items' | 'files' | 'documents';
+  done: number;
+  total: number;
+}
+
+/** Item files read ahead of the parser: enough to keep the disk busy, few enough to hold little text in memory. */
+const ITEM_READ_AHEAD = 32;
 
 /** A pack after load → parse → validate → link: everything the analysis and the documents need. */
 export interface LoadedPack {
@@ -62,16 +82,31 @@ export async function loadPack(packDir: string, options: LoadOptions = {}): Prom
   const items: ParsedItem[] = [];
   const unreadable: string[] = [];
   const itemSchema = itemSchemaForEdition(catalogue);
-  for (const file of await discoverItemFiles(root, settings.config.folders.items)) {
-    const read = await readTextFile(root, file);
+  const discovered = await discoverItemFiles(root, settings.config.folders.items);
+  diagnostics.push(...discovered.diagnostics);
+  const itemFiles = discovered.value;
+  let parsedCount = 0;
+  // Reading the next files while this one is parsed keeps a large pack from waiting on the disk file by file.
+  for await (const read of readAhead(itemFiles, ITEM_READ_AHEAD, async (file) => ({ file, ...(await readTextFile(root, file)) }))) {
+    const file = read.file;
+    options.onProgress?.({ phase: 'items', done: ++parsedCount, total: itemFiles.length });
     if (read.diagnostic || read.text === undefined) {
       if (read.diagnostic) diagnostics.push(read.diagnostic);
       unreadable.push(file);
       continue;
     }
+    const remembered = options.itemCache?.lookup(file, read.text, catalogue);
+    if (remembered) {
+      diagnostics.push(...remembered.diagnostics);
+      if (remembered.item) items.push(remembered.item);
+      else unreadable.push(file);
+      continue;
+    }
+    const firstOwnDiagnostic = diagnostics.length;
     const parsed = parseItem(file, read.text);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.value) {
+      options.itemCache?.store(file, read.text, catalogue, undefined, diagnostics.slice(firstOwnDiagnostic));
       unreadable.push(file);
       continue;
     }
@@ -89,11 +124,18 @@ export async function loadPack(packDir: string, options: LoadOptions = {}): Prom
         skip: (e) => e.instancePath === '/metric' && e.keyword === 'enum',
       }),
     );
+    options.itemCache?.store(file, read.text, catalogue, p, diagnostics.slice(firstOwnDiagnostic));
   }
+  options.itemCache?.retainOnly(itemFiles);
 
   for (const check of CHECKS) check.run(createContext(items, catalogue, settings, diagnostics));
 
-  const files = await resolveSupportingFiles(root, items);
+  const onProgress = options.onProgress;
+  const files = await resolveSupportingFiles(root, items, {
+    rules: fileRulesFor(settings.config),
+    cache: options.cache,
+    onProgress: onProgress && ((done, total) => onProgress({ phase: 'files', done, total })),
+  });
   diagnostics.push(...files.diagnostics);
 
   return {

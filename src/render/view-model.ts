@@ -3,6 +3,8 @@ import type { SupportingFile } from '../files/resolve';
 import { isoDay } from '../model/dates';
 import type { EvidenceItem, PublicUrl } from '../model/item';
 import type { LoadedPack } from '../pipeline/load-pack';
+import { LOGO_IMAGE } from './assets/image-names';
+import type { DocumentImages } from './templates/render';
 import type { FileView, ItemView, MetricView, SdgDocumentView } from './view';
 
 export const GENERATOR = 'impact-pack';
@@ -14,8 +16,11 @@ const KIND_LABEL: Record<Metric['kind'], string> = {
   policy: 'Policy question',
 };
 
-/** Everything one SDG document shows, as plain display-ready data. Pure. */
-export function sdgDocumentView(pack: LoadedPack, sdg: number, version: string): SdgDocumentView {
+/**
+ * Everything one SDG document shows, as plain display-ready data. Pure.
+ * @param images the images the build loaded (the logo); the view says which exist, the IR parser gets the bytes.
+ */
+export function sdgDocumentView(pack: LoadedPack, sdg: number, version: string, images: DocumentImages = new Map()): SdgDocumentView {
   const { catalogue, settings } = pack;
   const s = catalogue.sdgs.find((x) => x.number === sdg);
   if (!s) throw new Error(`SDG ${sdg} is not in the ${catalogue.edition} catalogue`);
@@ -61,6 +66,7 @@ export function sdgDocumentView(pack: LoadedPack, sdg: number, version: string):
       name: settings.config.institution.name,
       country: settings.config.institution.country,
       website: settings.config.institution.website,
+      ...(images.has(LOGO_IMAGE) ? { logo: { src: LOGO_IMAGE, alt: `${settings.config.institution.name} logo` } } : {}),
     },
     edition: catalogue.edition,
     dataYear: catalogue.windows.dataYear,
@@ -69,7 +75,7 @@ export function sdgDocumentView(pack: LoadedPack, sdg: number, version: string):
     sdg: { number: s.number, title: s.title, colour: s.colour },
     summary: { items: items.length, metricsWithEvidence, evidenceMetrics },
     groups,
-  files,
+    files,
   };
 }
 

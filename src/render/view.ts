@@ -68,8 +68,16 @@ export interface GroupView {
   metrics: MetricView[];
 }
 
+/** An image a template may show with <figure src="{{src}}" alt="{{alt}}"/>. */
+export interface ImageView {
+  /** The name the build gave the image, e.g. "logo". */
+  src: string;
+  alt: string;
+}
+
 export interface SdgDocumentView {
-  institution: { name: string; country?: string; website?: string };
+  /** logo is present only when the pack config names one and it could be loaded. */
+  institution: { name: string; country?: string; website?: string; logo?: ImageView };
   edition: string;
   dataYear: number;
   /** YYYY-MM-DD */

@@ -27,7 +27,10 @@ export function packConfigSchema(editions: string[]): Record<string, unknown> {
           name: { description: 'Name as it should appear on the documents.', type: 'string', minLength: 1 },
           country: { type: 'string' },
           website: { type: 'string', pattern: '^https?://' },
-          logo: { description: 'Path of a PNG or JPEG logo inside the pack.', type: 'string' },
+          logo: {
+            description: 'Path of a PNG or JPEG logo inside the pack (at most 2 MB), shown on every document cover; keep it outside the supporting-file folders (docs/documents.md).',
+            type: 'string',
+          },
         },
       },
       edition: {
@@ -56,9 +59,9 @@ export function packConfigSchema(editions: string[]): Record<string, unknown> {
         type: 'object',
         additionalProperties: false,
         properties: {
-          items: { description: 'Evidence items (default: items).', type: 'string', minLength: 1 },
-          files: { description: 'Supporting files (default: files).', type: 'string', minLength: 1 },
-          templates: { description: 'Template overrides (default: templates).', type: 'string', minLength: 1 },
+          items: { description: 'Evidence items (default: items).', ...PACK_RELATIVE_FOLDER },
+          files: { description: 'Supporting files (default: files).', ...PACK_RELATIVE_FOLDER },
+          templates: { description: 'Template overrides (default: templates).', ...PACK_RELATIVE_FOLDER },
           snapshots: { description: 'Where `impact-pack links --snapshot` saves what public URLs served (default: snapshots).', ...PACK_RELATIVE_FOLDER },
         },
       },

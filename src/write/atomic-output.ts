@@ -1,53 +1,98 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { OutputRefused } from './output-errors';
+import { nodeOutputFileSystem, type OutputFileSystem } from './output-fs';
+import { acquireOutputLock } from './output-lock';
+import { OUTPUT_MARKER, recoverInterruptedOutput, retiredName, stagingName } from './output-recovery';
 
-/** Marks a folder as written by impact-pack, so a build never replaces a folder it did not create. */
-export const OUTPUT_MARKER = '.impact-pack-output';
+export { OUTPUT_MARKER } from './output-recovery';
+export { OutputLocked, OutputRefused } from './output-errors';
 
-export class OutputRefused extends Error {}
+/** How long a build waits for another build writing the same folder; writing takes seconds, rendering is already done. */
+export const DEFAULT_LOCK_WAIT_MS = 60_000;
+
+const MARKER_TEXT = 'Written by impact-pack; the whole folder is replaced on each build.\n';
+
+export interface WriteOutputOptions {
+  fs?: OutputFileSystem;
+  /** How long to wait for another build holding the output lock; 0 refuses at once. */
+  lockWaitMs?: number;
+  lockPollMs?: number;
+}
 
 /**
- * Writes a complete output folder or nothing: the files go to a staging folder beside the target,
- * which then replaces the target with two renames. A build that fails or is killed leaves the previous
- * output whole (at worst a stale staging folder, removed by the next build).
+ * Writes a complete output folder or nothing. Under a lock that keeps other builds out, the files go to a
+ * staging folder beside the target, each flushed to the disk, with the marker written last; then two
+ * renames swap the staging folder in. At no moment is a half-written folder under the output's name:
+ * a build that fails (full disk, read-only folder) or is killed leaves the previous output whole, and the
+ * next build cleans up (see output-recovery.ts for the instant between the two renames).
  */
-export async function writeOutputAtomically(outDir: string, files: Map<string, Uint8Array | string>): Promise<string[]> {
+export async function writeOutputAtomically(outDir: string, files: Map<string, Uint8Array | string>, options: WriteOutputOptions = {}): Promise<string[]> {
+  const fs = options.fs ?? nodeOutputFileSystem;
   const target = path.resolve(outDir);
+  for (const name of files.keys()) assertInsideOutput(name);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const lock = await acquireOutputLock(target, { fs, waitMs: options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, pollMs: options.lockPollMs });
+  try {
+    await recoverInterruptedOutput(fs, target);
+    await assertReplaceable(fs, target);
+    return await stageAndSwap(fs, target, files);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function stageAndSwap(fs: OutputFileSystem, target: string, files: Map<string, Uint8Array | string>): Promise<string[]> {
   const parent = path.dirname(target);
   const base = path.basename(target);
-  await assertReplaceable(target);
-  await mkdir(parent, { recursive: true });
-  await removeStale(parent, base);
-  // The suffix is random only to avoid clashing with a concurrent build; it never reaches the output.
+  // The suffix only keeps this build's folders apart from leftovers; it never reaches the output.
   const suffix = randomBytes(4).toString('hex');
-  const staging = path.join(parent, `.${base}.staging-${suffix}`);
-  const retired = path.join(parent, `.${base}.old-${suffix}`);
+  const staging = path.join(parent, stagingName(base, suffix));
+  const retired = path.join(parent, retiredName(base, suffix));
   const written: string[] = [];
+  let swapped = false;
   try {
-    await mkdir(staging);
-    await writeFile(path.join(staging, OUTPUT_MARKER), 'Written by impact-pack; the whole folder is replaced on each build.\n');
+    await fs.mkdir(staging);
+    const folders = new Set<string>([staging]);
     for (const name of [...files.keys()].sort()) {
       const dest = path.join(staging, name);
-      await mkdir(path.dirname(dest), { recursive: true });
-      await writeFile(dest, files.get(name)!);
+      if (!folders.has(path.dirname(dest))) {
+        await fs.mkdir(path.dirname(dest), { recursive: true });
+        folders.add(path.dirname(dest));
+      }
+      await fs.writeFileDurably(dest, files.get(name)!);
       written.push(name);
     }
-    const exists = await stat(target).then(() => true, () => false);
-    if (exists) await rename(target, retired);
-    await rename(staging, target);
-    if (exists) await rm(retired, { recursive: true, force: true });
+    // Last, so that a staging folder with a marker is known to be complete.
+    await fs.writeFileDurably(path.join(staging, OUTPUT_MARKER), MARKER_TEXT);
+    for (const folder of [...folders].sort().reverse()) await fs.syncFolder(folder);
+
+    const replacing = (await fs.kind(target)) !== undefined;
+    if (replacing) await fs.rename(target, retired);
+    try {
+      await fs.rename(staging, target);
+    } catch (error) {
+      if (replacing) await fs.rename(retired, target).catch(() => undefined);
+      throw error;
+    }
+    swapped = true;
+    await fs.syncFolder(parent);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    if (!swapped) await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
+  // The previous output is no longer needed; if it cannot be deleted now, the next build removes it.
+  await fs.rm(retired, { recursive: true, force: true }).catch(() => undefined);
   return written;
 }
 
 /** Refuses to replace a non-empty folder that impact-pack did not write (say `--out ~/Documents`). */
-async function assertReplaceable(target: string): Promise<void> {
-  const entries = await readdir(target).catch(() => undefined);
-  if (entries === undefined || entries.length === 0) return;
+async function assertReplaceable(fs: OutputFileSystem, target: string): Promise<void> {
+  const kind = await fs.kind(target);
+  if (kind === undefined) return;
+  if (kind !== 'folder') throw new OutputRefused(`${target} is not a folder; choose another --out.`);
+  const entries = await fs.readdir(target);
+  if (entries.length === 0) return;
   if (!entries.includes(OUTPUT_MARKER)) {
     throw new OutputRefused(
       `${target} already holds files that impact-pack did not write; choose an empty or new folder with --out, or delete it first.`,
@@ -55,11 +100,10 @@ async function assertReplaceable(target: string): Promise<void> {
   }
 }
 
-async function removeStale(parent: string, base: string): Promise<void> {
-  const entries = await readdir(parent).catch(() => [] as string[]);
-  for (const e of entries) {
-    if (e.startsWith(`.${base}.staging-`) || e.startsWith(`.${base}.old-`)) {
-      await rm(path.join(parent, e), { recursive: true, force: true });
-    }
+/** Output names come from the build, never from the pack; a name that could leave the folder is a bug. */
+function assertInsideOutput(name: string): void {
+  const normal = path.posix.normalize(name);
+  if (name === '' || path.posix.isAbsolute(name) || path.win32.isAbsolute(name) || normal === '..' || normal.startsWith('../') || name.includes('\\')) {
+    throw new Error(`Refusing to write the output file "${name}": it would leave the output folder.`);
   }
 }

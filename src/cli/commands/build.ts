@@ -5,6 +5,8 @@ import type { DocumentFormat } from '../../pipeline/build';
 import { EXIT, UsageError, useColour, version, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { packFolder } from '../pack-folder';
+import { createProgress } from '../progress';
+import { describeOutcomes } from '../../incremental/outcome-summary';
 import { parseMaxWarnings } from './validate';
 
 const FORMATS: DocumentFormat[] = ['pdf', 'docx', 'html'];
@@ -12,17 +14,35 @@ const FORMATS: DocumentFormat[] = ['pdf', 'docx', 'html'];
 export const buildCommand = {
   name: 'build',
   summary: 'Validate, then write one PDF, DOCX and HTML document per SDG and the gap report into the output folder.',
-  usage: 'impact-pack build [PACK] [--out DIR] [--formats pdf,docx,html] [--max-warnings N] [--quiet]',
-  options: { out: { type: 'string' }, formats: { type: 'string' }, 'max-warnings': { type: 'string' }, quiet: { type: 'boolean' } },
+  usage: 'impact-pack build [PACK] [--out DIR] [--formats pdf,docx,html] [--embed-files] [--merge-pdfs] [--max-warnings N] [--quiet] [--no-cache]',
+  options: {
+    out: { type: 'string' },
+    formats: { type: 'string' },
+    'embed-files': { type: 'boolean' },
+    'merge-pdfs': { type: 'boolean' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+  },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
     const packDir = await packFolder(io, args.positionals[0]);
     const outDir = path.resolve(io.cwd, args.values.out ?? path.join(packDir, 'out'));
     const formats = parseFormats(args.values.formats);
+    // Both options change only the PDFs (docs/documents.md); asking for them without PDFs is a slip worth naming.
+    const embedFiles = args.flags['embed-files'] === true;
+    const mergePdfs = args.flags['merge-pdfs'] === true;
+    if ((embedFiles || mergePdfs) && !formats.includes('pdf')) {
+      throw new UsageError(`--${embedFiles ? 'embed-files' : 'merge-pdfs'} adds to the PDFs; include pdf in --formats.`);
+    }
     const maxWarnings = parseMaxWarnings(args.values['max-warnings']);
     // Loaded on demand: the renderers (pdf-lib, docx, fonts) would slow down every other command's start.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { buildPack } = require('../../pipeline/build') as typeof import('../../pipeline/build');
-    const result = await buildPack(packDir, { outDir, formats, version: version(), env: io.env, now: io.now });
+    const progress = createProgress(io, { quiet: args.flags.quiet });
+    // --no-cache: no file hashes, and no SDG document taken over from the previous build, are read or saved.
+    const cache = !args.flags['no-cache'];
+    const result = await buildPack(packDir, { outDir, formats, version: version(), env: io.env, now: io.now, embedFiles, mergePdfs, cache, onProgress: progress.update });
+    progress.finish();
     const counts = countBySeverity(result.diagnostics);
     const colour = useColour(io, io.stderr);
     // Problems go to stderr so that stdout carries only the summary of what was written.
@@ -37,6 +57,8 @@ export const buildCommand = {
       const rel = path.relative(io.cwd, outDir) || '.';
       io.stdout.write(`Built ${r.institution}, THE Impact Rankings ${r.edition} (data year ${r.dataYear}), as of ${r.asOf}\n`);
       io.stdout.write(`  ${result.sdgs.length} SDG document(s) × ${formats.join('/')} in ${rel}/: ${result.sdgs.map((n) => `SDG ${n}`).join(', ')}\n`);
+      const incremental = describeOutcomes(result.documents ?? []);
+      if (incremental) io.stdout.write(`  ${incremental}\n`);
       for (const s of r.sdgs.filter((x) => x.submitted || x.items > 0)) {
         io.stdout.write(
           `  SDG ${String(s.sdg).padStart(2)} ${s.submitted ? '(submitted)' : '           '} ${String(s.items).padStart(3)} items · ${s.counts.complete} complete, ${s.counts.partial} partial, ${s.counts.missing} missing of ${s.evidenceMetrics} evidence metrics\n`,
@@ -53,7 +75,7 @@ export const buildCommand = {
   },
 };
 
-function parseFormats(text: string | undefined): DocumentFormat[] {
+export function parseFormats(text: string | undefined): DocumentFormat[] {
   if (text === undefined) return FORMATS;
   const list = text.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = list.filter((f) => !FORMATS.includes(f as DocumentFormat));

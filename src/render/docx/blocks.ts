@@ -1,6 +1,7 @@
 import { Bookmark, type FileChild, HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun } from 'docx';
 import type { Block, Heading, Paragraph as IrParagraph, Toc } from '../ir/types';
 import type { DocxContext } from './context';
+import { convertFigure } from './figures';
 import { convertInlines } from './inlines';
 import { convertList } from './lists';
 import type { DocxPalette } from './palette';
@@ -71,6 +72,8 @@ function convertBlock(block: Block, previous: Block | undefined, context: DocxCo
       return [new Paragraph({ spacing: { before: 0, after: 0 }, children: [new PageBreak()] })];
     case 'toc':
       return convertToc(block);
+    case 'figure':
+      return [convertFigure(block)];
   }
 }
 

@@ -7,6 +7,12 @@ export function runningHeader(text: string): Header {
   return new Header({ children: [new Paragraph({ style: STYLE.header, children: [new TextRun(documentText(text))] })] });
 }
 
+/** The first page's header: the cover carries the institution and SDG in full, so no running header. */
+export function emptyHeader(): Header {
+  // A plain paragraph: the header style would draw its accent rule on the cover.
+  return new Header({ children: [new Paragraph({})] });
+}
+
 /**
  * "Page N of M" from the PAGE and NUMPAGES fields, which every word processor computes when it lays the
  * document out (the page-number estimate, when on, also fills in their first result).

@@ -1,15 +1,15 @@
 import { Document, Packer, Paragraph } from 'docx';
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
 import type { DocumentIR, Heading } from '../ir/types';
-import { planAnchors } from '../html/anchors';
-import { FALLBACK_ACCENT, resolveAccent } from '../html/colour';
-import { duplicateAnchor, invalidAccent } from '../html/writer-diagnostics';
+import { planAnchors } from '../shared/anchors';
+import { FALLBACK_ACCENT, resolveAccent } from '../shared/colour';
+import { duplicateAnchor, invalidAccent } from '../shared/writer-diagnostics';
 import { convertBlocks } from './blocks';
 import { bookmarkNames } from './bookmarks';
 import { DOCX_FORMAT, type DocxContext } from './context';
 import { corePropertiesXml } from './core-properties';
 import { fontTableXml } from './fonts';
-import { pageNumberFooter, runningHeader } from './header-footer';
+import { emptyHeader, pageNumberFooter, runningHeader } from './header-footer';
 import { LIST_NUMBERING } from './lists';
 import { PAGE } from './page';
 import { dejaVuPageNumbers } from './page-numbers';
@@ -17,6 +17,7 @@ import { paletteFor } from './palette';
 import { rewritePackage } from './package-rewrite';
 import { normaliseGeneratedIds } from './reproducible-ids';
 import { appendStyle, documentStyles, tableStyleXml } from './styles';
+import { addTableLookValues } from './table-look';
 
 export interface DocxOptions {
   /**
@@ -64,6 +65,8 @@ export async function renderDocx(ir: DocumentIR, options: DocxOptions = {}): Pro
     sections: [
       {
         properties: {
+          // The cover goes without the running header, as in the PDF; the footer stays on every page.
+          titlePage: meta.header !== '',
           page: {
             size: { width: PAGE.width, height: PAGE.height },
             margin: {
@@ -76,8 +79,8 @@ export async function renderDocx(ir: DocumentIR, options: DocxOptions = {}): Pro
             },
           },
         },
-        headers: meta.header === '' ? undefined : { default: runningHeader(meta.header) },
-        footers: { default: pageNumberFooter() },
+        headers: meta.header === '' ? undefined : { default: runningHeader(meta.header), first: emptyHeader() },
+        footers: meta.header === '' ? { default: pageNumberFooter() } : { default: pageNumberFooter(), first: pageNumberFooter() },
         // Word wants at least one paragraph in a body.
         children: body.length > 0 ? body : [new Paragraph({})],
       },
@@ -90,6 +93,7 @@ export async function renderDocx(ir: DocumentIR, options: DocxOptions = {}): Pro
   ]);
   const finished = rewritePackage(packed, meta.date, (parts) => {
     parts.set('word/styles.xml', appendStyle(parts.get('word/styles.xml') ?? '', tableStyleXml(palette)));
+    parts.set('word/document.xml', addTableLookValues(parts.get('word/document.xml') ?? ''));
     normaliseGeneratedIds(parts);
   });
   return { value: finished, diagnostics };

@@ -1,7 +1,7 @@
 import { ExternalHyperlink, InternalHyperlink, type ParagraphChild, TextRun } from 'docx';
 import { checkHref } from '../ir/href';
 import type { Inline, LinkRun, TextRun as IrTextRun } from '../ir/types';
-import { missingAnchor, rejectedLink } from '../html/writer-diagnostics';
+import { missingAnchor, rejectedLink } from '../shared/writer-diagnostics';
 import { DOCX_FORMAT, type DocxContext } from './context';
 import { CODE_FONT } from './fonts';
 import { STYLE } from './styles';

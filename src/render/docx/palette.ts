@@ -1,5 +1,5 @@
-import type { Rgb } from '../html/colour';
-import { readableOnWhite, tintTowardsWhite, toHex } from '../html/colour';
+import type { Rgb } from '../shared/colour';
+import { readableOnWhite, tintTowardsWhite, toHex } from '../shared/colour';
 
 /** Colours as WordprocessingML writes them: six hex digits, no '#'. */
 export interface DocxPalette {

@@ -1,11 +1,12 @@
 /**
- * docx 9.15.2 leaves two kinds of ids to chance, so the same IR would give different bytes:
+ * docx 9.15.2 leaves three kinds of ids to chance, so the same IR would give different bytes:
  *  - relationship ids of hyperlinks are random (nanoid over Math.random), e.g. "rId5epsqmesbnmwreoqaz_zu";
  *    they become the next free "rIdN" of their relationship part, in the order docx added them;
  *  - bookmark ids, and with them the "_TocN" names of the table-of-contents bookmarks, come from a counter
  *    shared by every document of the process, so the second document of a build differs from the first;
- *    they are renumbered from 1 in document order.
- * Both rewrites work on the package's XML parts as text and touch only attribute values and field codes.
+ *    they are renumbered from 1 in document order;
+ *  - drawing ids (wp:docPr, one per picture) come from a process-wide counter too; renumbered from 1 likewise.
+ * The rewrites work on the package's XML parts as text and touch only attribute values and field codes.
  */
 
 const NUMBERED_ID = /^rId(\d+)$/;
@@ -47,6 +48,12 @@ function renumberBookmarks(documentXml: string): string {
     .replace(/(<w:instrText\b[^>]*>\s*PAGEREF _Toc)(\d+)/g, (_, before: string, id: string) => `${before}${renumber(id)}`);
 }
 
+/** Pictures need ids unique in the document; any numbering will do, so they count from 1 in order. */
+function renumberDrawings(documentXml: string): string {
+  let next = 0;
+  return documentXml.replace(/(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g, (_, before: string, __: string, after: string) => `${before}${++next}${after}`);
+}
+
 /** Rewrites the ids in place in a package's XML parts (see the module comment). */
 export function normaliseGeneratedIds(parts: Map<string, string>): void {
   for (const [name, rels] of [...parts].filter(([partName]) => partName.endsWith('.rels'))) {
@@ -58,5 +65,5 @@ export function normaliseGeneratedIds(parts: Map<string, string>): void {
     if (owner !== undefined && ownerXml !== undefined) parts.set(owner, replaceQuotedValues(ownerXml, map));
   }
   const documentXml = parts.get('word/document.xml');
-  if (documentXml !== undefined) parts.set('word/document.xml', renumberBookmarks(documentXml));
+  if (documentXml !== undefined) parts.set('word/document.xml', renumberDrawings(renumberBookmarks(documentXml)));
 }

@@ -1,7 +1,7 @@
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { Table as IrTable, TableCell as IrTableCell } from '../ir/types';
-import { normaliseTableShape } from '../html/table-shape';
-import { tableShape } from '../html/writer-diagnostics';
+import { normaliseTableShape } from '../shared/table-shape';
+import { tableShape } from '../shared/writer-diagnostics';
 import { DOCX_FORMAT, type DocxContext } from './context';
 import { convertInlines } from './inlines';
 import { TEXT_WIDTH } from './page';

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { crc32 } from './crc32';
+import { crc32 } from '../shared/crc32';
 import type { ZipEntry } from './zip-entry';
 
 /**

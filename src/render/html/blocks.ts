@@ -1,10 +1,11 @@
 import type { Block, Heading, ListBlock, Paragraph, Table, TableCell } from '../ir/types';
 import { HTML_FORMAT, type HtmlContext } from './context';
 import { escapeHtml } from './escape';
+import { renderFigure } from './figures';
 import { renderInlines } from './inlines';
-import { normaliseTableShape } from './table-shape';
+import { normaliseTableShape } from '../shared/table-shape';
 import { renderToc } from './toc';
-import { tableShape } from './writer-diagnostics';
+import { tableShape } from '../shared/writer-diagnostics';
 
 /** Paragraph styles map to classes; the stylesheet gives each its look. 'normal' needs none. */
 const PARAGRAPH_CLASS: Record<NonNullable<Paragraph['style']>, string | undefined> = {
@@ -83,6 +84,8 @@ function renderBlock(block: Block, blocks: Block[], context: HtmlContext): strin
       return '<hr class="page-break">';
     case 'toc':
       return renderToc(block, blocks, context);
+    case 'figure':
+      return renderFigure(block);
   }
 }
 

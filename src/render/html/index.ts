@@ -1,12 +1,12 @@
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
 import type { Block, DocumentIR, Heading } from '../ir/types';
-import { planAnchors } from './anchors';
+import { planAnchors } from '../shared/anchors';
 import { renderBlocks } from './blocks';
-import { FALLBACK_ACCENT, readableOnWhite, resolveAccent, tintTowardsWhite, toHex } from './colour';
+import { FALLBACK_ACCENT, readableOnWhite, resolveAccent, tintTowardsWhite, toHex } from '../shared/colour';
 import { HTML_FORMAT, type HtmlContext } from './context';
 import { escapeHtml } from './escape';
 import { buildStylesheet } from './stylesheet';
-import { duplicateAnchor, invalidAccent } from './writer-diagnostics';
+import { duplicateAnchor, invalidAccent } from '../shared/writer-diagnostics';
 
 /**
  * Nothing may be fetched or run: the file is read offline by assessors and archived with the submission.

@@ -2,7 +2,7 @@ import { checkHref } from '../ir/href';
 import type { Inline, LinkRun, TextRun } from '../ir/types';
 import { HTML_FORMAT, type HtmlContext } from './context';
 import { escapeHtml } from './escape';
-import { missingAnchor, rejectedLink } from './writer-diagnostics';
+import { missingAnchor, rejectedLink } from '../shared/writer-diagnostics';
 
 function renderTextRun(run: TextRun): string {
   let html = escapeHtml(run.text);

@@ -59,6 +59,8 @@ table { border-collapse: collapse; width: 100%; min-width: 36rem; table-layout: 
 th, td { border: 1px solid var(--rule); padding: 0.35em 0.5em; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: var(--accent-tint); border-bottom: 2px solid var(--accent); }
 hr.page-break { border: 0; border-top: 1px dashed var(--rule); margin: 2em 0; }
+.figure { margin: 0 0 1.25em; }
+.figure img { display: block; max-width: 100%; height: auto; }
 @media (max-width: 40rem) {
   main { padding: 0.75rem 0.75rem 2rem; }
   h1 { font-size: 1.5rem; }

@@ -5,7 +5,8 @@
  * repaired the way the writers repair them (first id wins, short rows padded, equal widths), with a
  * warning, so the same problem gets the same code wherever it is found.
  */
-import type { Block, Heading, ListBlock, Paragraph, Table, TableCell } from './types';
+import type { Block, Heading, ImageAsset, ListBlock, Paragraph, Table, TableCell } from './types';
+import { figure } from './figure';
 import { ANCHOR_ID } from './href';
 import { buildInlineRuns, type InlineContext } from './inline-runs';
 import type { MarkupElement } from './markup-tree';
@@ -18,12 +19,14 @@ const elementsOf = (element: MarkupElement): MarkupElement[] =>
 interface BlockContext extends InlineContext {
   /** The headings that keep their id: usable and first of its value. */
   anchored: ReadonlySet<MarkupElement>;
+  /** Images a <figure src> may name. */
+  images: ReadonlyMap<string, ImageAsset>;
 }
 
-export function convertMarkupTree(root: MarkupElement, problems: MarkupProblem[]): Block[] {
+export function convertMarkupTree(root: MarkupElement, problems: MarkupProblem[], images: ReadonlyMap<string, ImageAsset> = new Map()): Block[] {
   const anchored = checkAnchors(root, problems);
   const anchors = new Set([...anchored].map((heading) => heading.attributes.get('id')?.value ?? ''));
-  const context: BlockContext = { anchors, anchored, problems };
+  const context: BlockContext = { anchors, anchored, problems, images };
   const blocks: Block[] = [];
   for (const element of elementsOf(root)) {
     const block = convertBlock(element, context);
@@ -70,6 +73,8 @@ function convertBlock(element: MarkupElement, context: BlockContext): Block | un
       return list(element, context);
     case 'table':
       return table(element, context);
+    case 'figure':
+      return figure(element, context.images, context.problems);
     case 'pagebreak':
       return { type: 'pagebreak' };
     case 'toc':

@@ -6,7 +6,7 @@
  * and quotes the text so that it can be found in the template.
  */
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
-import type { DocumentIR, DocumentMeta } from './types';
+import type { DocumentIR, DocumentMeta, ImageAsset } from './types';
 import { createLineLocator, type LineLocator } from './line-locator';
 import { convertMarkupTree } from './markup-blocks';
 import type { MarkupProblem } from './markup-problem';
@@ -28,11 +28,20 @@ export interface MarkupOrigin {
 
 const EXCERPT_LENGTH = 48;
 
-export function parseDocumentMarkup(markup: string, meta: DocumentMeta, origin: MarkupOrigin): StageResult<DocumentIR | undefined> {
+/**
+ * @param images the images a <figure src="name"> may show, by name (the pack's logo); the markup can name
+ *   nothing else.
+ */
+export function parseDocumentMarkup(
+  markup: string,
+  meta: DocumentMeta,
+  origin: MarkupOrigin,
+  images: ReadonlyMap<string, ImageAsset> = new Map(),
+): StageResult<DocumentIR | undefined> {
   const tokenized = tokenizeMarkup(markup);
   const tree = buildMarkupTree(tokenized.tokens);
   const problems: MarkupProblem[] = [...tokenized.problems, ...tree.problems];
-  const blocks = convertMarkupTree(tree.root, problems);
+  const blocks = convertMarkupTree(tree.root, problems, images);
 
   const locate = createLineLocator(markup);
   const diagnostics = problems

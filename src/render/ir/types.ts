@@ -64,7 +64,33 @@ export interface Toc {
   title: string;
 }
 
-export type Block = Heading | Paragraph | ListBlock | Table | PageBreak | Toc;
+/**
+ * A raster image the document may show, such as the institution's logo. Templates cannot read files: they name an
+ * image the build loaded (from the pack config) with <figure src="logo">, and the parser puts the image itself here.
+ */
+export interface ImageAsset {
+  /** The name templates use in src, e.g. "logo". */
+  name: string;
+  format: 'png' | 'jpeg';
+  /** The file's bytes, unchanged: PNG and JPEG are embedded as they are (PDF, DOCX) or as a data: URI (HTML). */
+  data: Uint8Array;
+  /** Intrinsic size in pixels, read from the file's header; gives the aspect ratio. */
+  widthPx: number;
+  heightPx: number;
+}
+
+/** An image on its own line, scaled (aspect ratio kept) to fit the given box and the text width. */
+export interface Figure {
+  type: 'figure';
+  image: ImageAsset;
+  /** Text that stands for the image where it cannot be seen (screen readers, text extraction). */
+  alt: string;
+  /** Largest size, in points, the image may take; absent means the text width, or the image's own height. */
+  maxWidth?: number;
+  maxHeight?: number;
+}
+
+export type Block = Heading | Paragraph | ListBlock | Table | PageBreak | Toc | Figure;
 
 export interface DocumentMeta {
   title: string;

@@ -25,7 +25,7 @@ export interface ElementSpec {
 export const DOCUMENT_ELEMENT = '#document';
 
 const INLINE = ['em', 'strong', 'code', 'a'] as const;
-const BLOCKS = ['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table', 'pagebreak', 'toc'] as const;
+const BLOCKS = ['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table', 'figure', 'pagebreak', 'toc'] as const;
 
 const spec = (partial: Partial<ElementSpec>): ElementSpec => ({
   attributes: [],
@@ -59,6 +59,8 @@ const VOCABULARY: ReadonlyMap<string, ElementSpec> = new Map<string, ElementSpec
   ['em', inlineContainer()],
   ['strong', inlineContainer()],
   ['code', inlineContainer()],
+  // An image the build loaded, named by src; alt is required because every writer needs a text for it.
+  ['figure', spec({ attributes: ['src', 'alt', 'width', 'height'], required: ['src', 'alt'], empty: true })],
   ['pagebreak', spec({ empty: true })],
   ['toc', spec({ attributes: ['title'], required: ['title'], empty: true })],
 ]);

@@ -34,7 +34,7 @@ export function wrapInlines(
 }
 
 export function blankSlice(height: number): Slice {
-  return { texts: [], shapes: [], links: [], height, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, anchors: [] };
+  return { texts: [], shapes: [], links: [], images: [], height, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, anchors: [] };
 }
 
 /**

@@ -4,6 +4,7 @@
  * Slices carry their content in slice-local coordinates (x on the page, y measured downwards
  * from the slice's top edge); the paginator stacks them onto pages and converts to PDF space.
  */
+import type { ImageAsset } from '../ir/types';
 import type { FontFace } from './font-metrics';
 import type { Rgb } from './layout-types';
 
@@ -45,6 +46,15 @@ export interface SliceLine {
 
 export type SliceShape = SliceRect | SliceLine;
 
+/** An image scaled to the given box. */
+export interface SliceImage {
+  image: ImageAsset;
+  x: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 export interface SliceLink {
   x: number;
   top: number;
@@ -58,6 +68,7 @@ export interface SliceContent {
   texts: SliceText[];
   shapes: SliceShape[];
   links: SliceLink[];
+  images: SliceImage[];
 }
 
 export interface Slice extends SliceContent {
@@ -73,8 +84,19 @@ export interface Slice extends SliceContent {
   repeatedHeader?: Slice;
 }
 
-export type FlowItem = { kind: 'slice'; slice: Slice } | { kind: 'pagebreak' };
+/**
+ * Pages of another PDF, reproduced whole (--merge-pdfs): they start on a new page, take `pageCount` pages of
+ * their own, and the flow continues on the page after them.
+ */
+export interface ForeignPagesItem {
+  kind: 'foreign';
+  /** Which of the documents handed to the layout. */
+  document: number;
+  pageCount: number;
+}
+
+export type FlowItem = { kind: 'slice'; slice: Slice } | { kind: 'pagebreak' } | ForeignPagesItem;
 
 export function emptyContent(): SliceContent {
-  return { texts: [], shapes: [], links: [] };
+  return { texts: [], shapes: [], links: [], images: [] };
 }

@@ -4,7 +4,7 @@
  * y growing upwards; a text's y is its baseline) so that the writer only draws.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import type { DocumentMeta } from '../ir/types';
+import type { DocumentMeta, ImageAsset } from '../ir/types';
 import type { FontFace } from './font-metrics';
 
 /** Colour components from 0 to 1. */
@@ -69,6 +69,15 @@ export interface PositionedLine {
 
 export type PositionedShape = PositionedRect | PositionedLine;
 
+export interface PositionedImage {
+  image: ImageAsset;
+  /** Bottom-left corner and size of the box the image is scaled into. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export type LinkTarget =
   | { kind: 'uri'; uri: string }
   /** A heading of this document: the page (0-based) and the y of the heading's top edge. */
@@ -83,15 +92,26 @@ export interface LinkArea {
   target: LinkTarget;
 }
 
+/** A page copied unchanged from another PDF (--merge-pdfs). */
+export interface ForeignPage {
+  /** Which of the documents handed to the layout. */
+  document: number;
+  /** 0-based page of that document. */
+  page: number;
+}
+
 export interface LaidOutPage {
   texts: PositionedText[];
   shapes: PositionedShape[];
   links: LinkArea[];
+  images: PositionedImage[];
+  /** Set when the page is another PDF's page: the writer copies it, and nothing else is drawn on it. */
+  foreign?: ForeignPage;
 }
 
 export interface OutlineEntry {
   title: string;
-  level: 1 | 2;
+  level: 1 | 2 | 3;
   pageIndex: number;
   /** Top edge of the heading. */
   y: number;
@@ -102,7 +122,7 @@ export interface LaidOutDocument {
   meta: DocumentMeta;
   page: PageSpec;
   pages: LaidOutPage[];
-  /** Level-1 headings with their level-2 headings nested, in document order. */
+  /** Level-1 headings with their level-2 headings nested, and those with their level-3 headings, in document order. */
   outline: OutlineEntry[];
   /** Problems found while laying out: missing glyphs, unusable links, an unreadable accent colour. */
   diagnostics: Diagnostic[];

@@ -8,15 +8,21 @@
  * numbers, known only after paginating: its entries are built again with the numbers and the
  * document paginated again. Only the contents change between passes, and their number column
  * has a fixed width, so the second pass paginates exactly like the first; a third is a safety net.
+ *
+ * Besides the IR's blocks, the layout takes blocks only the PDF has, appended at the end: the note on
+ * attached files and the appendix of merged PDFs, whose pages the writer copies into the slots the
+ * layout reserves for them (see pdf-blocks.ts).
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import { planAnchors } from '../html/anchors';
-import type { Block, DocumentIR, Heading, Toc } from '../ir/types';
+import { planAnchors } from '../shared/anchors';
+import type { DocumentIR, Heading, Toc } from '../ir/types';
 import type { BlockContext } from './block-context';
 import type { FlowItem, Slice } from './flow-types';
 import type { FontMetrics } from './font-metrics';
 import { MissingGlyphTally } from './glyph-coverage';
-import { headingSlice } from './heading-slices';
+import { figureSlice } from './figure-slices';
+import { headingSlices } from './heading-slices';
+import { keepContentWithHeadings } from './keep-with-heading';
 import { plainText } from './inline-words';
 import {
   A4,
@@ -31,6 +37,7 @@ import { listSlices } from './list-slices';
 import { addPageFurniture } from './page-furniture';
 import { paginate, type AnchorPosition, type DraftPage, type Pagination } from './paginate';
 import { paragraphSlices } from './paragraph-slices';
+import type { PdfBlock } from './pdf-blocks';
 import { accentInvalid, anchorDuplicated } from './pdf-diagnostics';
 import { tableSlices } from './table-slices';
 import { tocSlices, type TocEntry } from './toc-slices';
@@ -54,20 +61,33 @@ interface Pass {
 /** One diagnostic per distinct unusable href, however often it occurs. */
 type LinkProblems = Map<string, Diagnostic>;
 
-/** A block laid out once for all passes, or a table of contents waiting for its page numbers. */
-type PreparedBlock = { kind: 'slices'; slices: Slice[] } | { kind: 'pagebreak' } | { kind: 'toc'; toc: Toc };
+/**
+ * A block laid out once for all passes, a table of contents waiting for its page numbers, or pages
+ * of another PDF.
+ */
+type PreparedBlock =
+  | { kind: 'slices'; slices: Slice[] }
+  | { kind: 'pagebreak' }
+  | { kind: 'toc'; toc: Toc }
+  | { kind: 'foreign'; document: number; pageCount: number };
 
-export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageSpec = A4): LaidOutDocument {
+/**
+ * @param pdfOnly blocks appended after the IR's, which only the PDF has (pdf-blocks.ts); headings among them
+ *   appear in the contents and bookmarks like any other.
+ */
+export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageSpec = A4, pdfOnly: readonly PdfBlock[] = []): LaidOutDocument {
   const diagnostics: Diagnostic[] = [];
   const { theme, accentValid } = themeFor(ir.meta.accent);
   if (!accentValid) diagnostics.push(accentInvalid(ir.meta.accent));
 
-  const headings = collectHeadings(ir.blocks);
+  const blocks: PdfBlock[] = [...ir.blocks, ...pdfOnly];
+  const headings = collectHeadings(blocks);
   // The same id plan as the HTML and DOCX writers: the first heading claiming an id keeps it.
+  // Only the IR's headings can carry ids: internal links come from the templates.
   const anchorPlan = planAnchors(ir.blocks);
   const anchorById = new Map<string, string>();
   for (const heading of headings) {
-    const id = anchorPlan.idOf.get(ir.blocks[heading.blockIndex] as Heading);
+    const id = anchorPlan.idOf.get(blocks[heading.blockIndex] as Heading);
     if (id !== undefined) anchorById.set(id, heading.anchor);
   }
   for (const id of anchorPlan.duplicates) diagnostics.push(anchorDuplicated(id));
@@ -78,7 +98,10 @@ export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageS
   const missing = new MissingGlyphTally();
   const linkProblems: LinkProblems = new Map();
   const context = blockContext(metrics, theme, page, anchorById, missing, linkProblems);
-  const prepared = ir.blocks.map((block, blockIndex) => prepareBlock(block, blockIndex, context));
+  const prepared = blocks.map((block, blockIndex) => prepareBlock(block, blockIndex, context));
+  keepContentWithHeadings(
+    prepared.map((block, blockIndex) => (block.kind === 'slices' ? { heading: blocks[blockIndex].type === 'heading', slices: block.slices } : undefined)),
+  );
 
   // Each pass counts the contents' missing glyphs afresh, so only the final pass's are kept.
   const paginateWith = (pageNumbers: ReadonlyMap<string, number>): Pass => {
@@ -88,6 +111,10 @@ export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageS
     for (const block of prepared) {
       if (block.kind === 'pagebreak') {
         flow.push({ kind: 'pagebreak' });
+        continue;
+      }
+      if (block.kind === 'foreign') {
+        flow.push({ kind: 'foreign', document: block.document, pageCount: block.pageCount });
         continue;
       }
       const slices = block.kind === 'toc' ? tocSlices(block.toc, tocEntries, pageNumbers, tocContext) : block.slices;
@@ -149,14 +176,18 @@ function blockContext(
   };
 }
 
-function prepareBlock(block: Block, blockIndex: number, context: BlockContext): PreparedBlock {
+function prepareBlock(block: PdfBlock, blockIndex: number, context: BlockContext): PreparedBlock {
   switch (block.type) {
     case 'pagebreak':
       return { kind: 'pagebreak' };
     case 'toc':
       return { kind: 'toc', toc: block };
+    case 'foreign-pages':
+      return { kind: 'foreign', document: block.document, pageCount: block.pageCount };
+    case 'figure':
+      return { kind: 'slices', slices: [figureSlice(block, context)] };
     case 'heading':
-      return { kind: 'slices', slices: [headingSlice(block, anchorOf(blockIndex), context)] };
+      return { kind: 'slices', slices: headingSlices(block, anchorOf(blockIndex), context) };
     case 'paragraph':
       return { kind: 'slices', slices: paragraphSlices(block, context) };
     case 'list':
@@ -171,7 +202,7 @@ function anchorOf(blockIndex: number): string {
   return `heading-${blockIndex}`;
 }
 
-function collectHeadings(blocks: Block[]): HeadingInfo[] {
+function collectHeadings(blocks: readonly PdfBlock[]): HeadingInfo[] {
   const headings: HeadingInfo[] = [];
   blocks.forEach((block, blockIndex) => {
     if (block.type === 'heading') {
@@ -200,26 +231,30 @@ function resolveLinks(draft: DraftPage, anchors: ReadonlyMap<string, AnchorPosit
     // Every anchor a link can name belongs to a heading that was placed; this is only defensive.
     if (position) links.push({ ...area, target: { kind: 'internal', anchor: target.anchor, ...position } });
   }
-  return { texts: draft.texts, shapes: draft.shapes, links };
+  return {
+    texts: draft.texts,
+    shapes: draft.shapes,
+    links,
+    images: draft.images,
+    ...(draft.foreign ? { foreign: draft.foreign } : {}),
+  };
 }
 
-/** Level-1 headings at the top, each with the level-2 headings that follow it. */
+/**
+ * Every heading as a bookmark, nested under the nearest earlier heading of a higher level: level-1
+ * groups at the top, their metrics (level 2) under them, the metrics' evidence items (level 3) under
+ * those. A heading with no higher-level heading before it stays at the top.
+ */
 function buildOutline(headings: HeadingInfo[], anchors: ReadonlyMap<string, AnchorPosition>): OutlineEntry[] {
   const outline: OutlineEntry[] = [];
-  let parent: OutlineEntry | undefined;
+  const open: OutlineEntry[] = [];
   for (const heading of headings) {
     const position = anchors.get(heading.anchor);
-    if (heading.level === 3 || !position) continue;
+    if (!position) continue;
     const entry: OutlineEntry = { title: heading.title, level: heading.level, ...position, children: [] };
-    if (heading.level === 1) {
-      outline.push(entry);
-      parent = entry;
-    } else if (parent) {
-      parent.children.push(entry);
-    } else {
-      // A level-2 heading before any level-1 heading has no parent to nest under.
-      outline.push(entry);
-    }
+    while (open.length > 0 && open[open.length - 1].level >= entry.level) open.pop();
+    (open.length > 0 ? open[open.length - 1].children : outline).push(entry);
+    open.push(entry);
   }
   return outline;
 }

@@ -1,7 +1,8 @@
 /**
  * What repeats on every page: the running header (from the second page on, so the cover stays
  * clean) with an accent rule under it, and the "Page N of M" footer. Added after pagination,
- * because M is only known then.
+ * because M is only known then. Pages of a merged PDF get neither: their own content may fill the
+ * margins. They still count, so that N and M agree with the reader's own page numbers.
  */
 import type { BlockContext } from './block-context';
 import { emptyContent } from './flow-types';
@@ -18,6 +19,7 @@ const ELLIPSIS = '\u2026';
 export function addPageFurniture(pages: DraftPage[], header: string, page: PageSpec, context: BlockContext): void {
   const headerLine = fitOnOneLine(header, TEXT.runningHeader, context);
   pages.forEach((draft, index) => {
+    if (draft.foreign) return;
     if (index > 0 && headerLine) drawRunningHeader(draft, headerLine, page, context);
     drawFooter(draft, `Page ${index + 1} of ${pages.length}`, context);
   });

@@ -2,10 +2,11 @@
  * Stacks slices onto pages. A slice goes on the current page if it fits together with the slices
  * it must keep with (a heading and the first lines after it); otherwise a new page starts. Space
  * between blocks collapses (the larger of spaceAfter and spaceBefore) and disappears at a page
- * top. When a table row opens a page, the table's header row is drawn above it first.
+ * top. When a table row opens a page, the table's header row is drawn above it first. Another
+ * PDF's pages (--merge-pdfs) take whole pages of their own, marked for the writer to copy.
  */
 import type { FlowItem, PendingLinkTarget, Slice } from './flow-types';
-import type { PageSpec, PositionedShape, PositionedText } from './layout-types';
+import type { ForeignPage, PageSpec, PositionedImage, PositionedShape, PositionedText } from './layout-types';
 
 export interface DraftLink {
   x: number;
@@ -19,6 +20,8 @@ export interface DraftPage {
   texts: PositionedText[];
   shapes: PositionedShape[];
   links: DraftLink[];
+  images: PositionedImage[];
+  foreign?: ForeignPage;
 }
 
 export interface AnchorPosition {
@@ -76,6 +79,19 @@ export function paginate(flow: FlowItem[], page: PageSpec): Pagination {
       startPage();
       breakPending = false;
     }
+    if (item.kind === 'foreign') {
+      if (item.pageCount === 0) return;
+      // The pages start on a page of their own (the current one if nothing is on it yet)…
+      if (!empty) startPage();
+      for (let page = 0; page < item.pageCount; page++) {
+        if (page > 0) startPage();
+        current.foreign = { document: item.document, page };
+      }
+      // …and whatever follows starts after them.
+      empty = false;
+      breakPending = true;
+      return;
+    }
     const slice = item.slice;
     if (!empty) {
       const gap = Math.max(previousSpaceAfter, slice.spaceBefore);
@@ -111,7 +127,7 @@ function keptHeight(flow: FlowItem[], index: number, bodyHeight: number): number
 }
 
 function newPage(pages: DraftPage[]): DraftPage {
-  const page: DraftPage = { texts: [], shapes: [], links: [] };
+  const page: DraftPage = { texts: [], shapes: [], links: [], images: [] };
   pages.push(page);
   return page;
 }
@@ -150,6 +166,15 @@ function drawSlice(slice: Slice, top: number, page: DraftPage): void {
       y: round(top - text.baseline),
       text: text.text,
       width: text.width,
+    });
+  }
+  for (const image of slice.images) {
+    page.images.push({
+      image: image.image,
+      x: round(image.x),
+      y: round(top - image.top - image.height),
+      width: round(image.width),
+      height: round(image.height),
     });
   }
   for (const link of slice.links) {

@@ -1,11 +1,11 @@
 /**
  * The problems the PDF backend reports, worded like the HTML and DOCX writers' (their shared
- * builders in ../html/writer-diagnostics.ts), with codes, severities and hints from the catalogue.
+ * builders in ../shared/writer-diagnostics.ts), with codes, severities and hints from the catalogue.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { diagnostic } from '../../diagnostics/make';
-import { FALLBACK_ACCENT } from '../html/colour';
-import { duplicateAnchor, invalidAccent, missingAnchor, rejectedLink } from '../html/writer-diagnostics';
+import { FALLBACK_ACCENT } from '../shared/colour';
+import { duplicateAnchor, invalidAccent, missingAnchor, rejectedLink } from '../shared/writer-diagnostics';
 
 /** Names the output in messages, so a reader of the gap report knows which file shows the repair. */
 export const PDF_FORMAT = 'PDF';

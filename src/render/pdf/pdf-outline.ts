@@ -2,7 +2,9 @@
  * Bookmarks (/Outlines). pdf-lib has no API for them, so the outline tree is built from
  * low-level dictionaries: a root with First/Last/Count, and per item Title, Parent, Prev/Next,
  * First/Last/Count for its children and a Dest [page /XYZ left top zoom] to the heading.
- * All items are open, so readers show the level-2 headings under each level-1 heading.
+ * Level-1 items (metric groups) are open, so readers list every metric straight away; metrics are
+ * closed, and open on a click to list their evidence items. A closed item's Count is negative
+ * (PDF 32000-1, 12.3.3): minus the number of descendants that opening it would show.
  */
 import { PDFHexString, PDFName, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
 import type { OutlineEntry } from './layout-types';
@@ -19,6 +21,9 @@ export function addOutline(pdf: PDFDocument, entries: OutlineEntry[], pageRefs: 
   // Open the bookmarks panel: for a long submission the outline is the quickest way around.
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
+
+/** Items of a level below this one (the metric groups) are shown open; deeper ones closed. */
+const OPEN_BELOW_LEVEL = 2;
 
 interface ItemChain {
   first: PDFRef;
@@ -41,10 +46,11 @@ function addItems(pdf: PDFDocument, entries: OutlineEntry[], parent: PDFRef, pag
     if (index < entries.length - 1) item.Next = refs[index + 1];
     if (entry.children.length > 0) {
       const children = addItems(pdf, entry.children, refs[index], pageRefs);
+      const open = entry.level < OPEN_BELOW_LEVEL;
       item.First = children.first;
       item.Last = children.last;
-      item.Count = children.visible;
-      visible += children.visible;
+      item.Count = open ? children.visible : -children.visible;
+      if (open) visible += children.visible;
     }
     context.assign(refs[index], context.obj(item));
   });

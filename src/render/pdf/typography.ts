@@ -2,7 +2,7 @@
  * The look of the PDF submission documents: sizes, leading, spacing and colours, in one place so
  * that the layout code only says which role a piece of text plays.
  */
-import { readableOnWhite, resolveAccent, tintTowardsWhite, type Rgb as Rgb255 } from '../html/colour';
+import { readableOnWhite, resolveAccent, tintTowardsWhite, type Rgb as Rgb255 } from '../shared/colour';
 import type { Rgb } from './layout-types';
 
 export interface TextStyle {
@@ -64,6 +64,7 @@ export const SPACING = {
   list: { before: 0, after: 7 },
   table: { before: 4, after: 10 },
   toc: { before: 0, after: 12 },
+  figure: { before: 0, after: 14 },
 } as const satisfies Record<string, BlockSpacing>;
 
 export const BOX = {

@@ -1,22 +1,34 @@
 /**
  * Draws a laid-out document with pdf-lib. Nothing is measured or broken here: every text is one
  * already-broken line at its final position, so the writer's only decisions are PDF plumbing
- * (font embedding, annotations, outline, metadata). The output is byte-for-byte reproducible:
- * no random font-name suffixes (customName), no current dates (updateMetadata: false and the
- * document's own date), objects created in a fixed order.
+ * (font and image embedding, annotations, outline, attachments, copied pages, metadata). The
+ * output is byte-for-byte reproducible: no random font-name suffixes (customName), no current
+ * dates (updateMetadata: false and the document's own date), objects created in a fixed order.
  */
 import * as fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { ImageAsset } from '../ir/types';
 import { FONT_FACES, type FontFace } from './font-metrics';
 import { DISABLED_SHAPING_FEATURES, FACE_SOURCES, type FontFiles } from './fonts';
 import type { LaidOutDocument, LaidOutPage, Rgb } from './layout-types';
+import { addAttachments, type PdfAttachment } from './pdf-attachments';
 import { escapePdfLiteral } from './pdf-strings';
 import { addLinkAnnotation } from './pdf-links';
 import { addOutline } from './pdf-outline';
 
 export const PRODUCER = 'impact-pack';
 
-export async function writePdf(document: LaidOutDocument, fonts: FontFiles): Promise<Uint8Array> {
+export interface WriteExtras {
+  /**
+   * The merged PDFs whose pages the layout placed (LaidOutPage.foreign indexes into this list). Each must
+   * have passed a trial copy (merge-pdfs.ts), so copying cannot fail here.
+   */
+  foreignDocuments?: readonly PDFDocument[];
+  /** Files attached to the PDF (--embed-files). */
+  attachments?: readonly PdfAttachment[];
+}
+
+export async function writePdf(document: LaidOutDocument, fonts: FontFiles, extras: WriteExtras = {}): Promise<Uint8Array> {
   const { meta } = document;
   if (Number.isNaN(meta.date.getTime())) {
     // The IR builder takes the date from the pack config or SOURCE_DATE_EPOCH, both validated.
@@ -26,10 +38,13 @@ export async function writePdf(document: LaidOutDocument, fonts: FontFiles): Pro
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
   const embedded = await embedUsedFaces(pdf, document, fonts);
+  const images = await embedImages(pdf, document);
+  const foreign = await copyForeignPages(pdf, document, extras.foreignDocuments ?? []);
 
   const pages = document.pages.map((laidOut) => {
+    if (laidOut.foreign) return pdf.addPage(foreignPage(foreign, laidOut.foreign.document, laidOut.foreign.page));
     const page = pdf.addPage([document.page.width, document.page.height]);
-    drawPage(page, laidOut, embedded);
+    drawPage(page, laidOut, embedded, images);
     return page;
   });
   // Links and bookmarks may point forwards, so they are added once every page exists.
@@ -38,6 +53,7 @@ export async function writePdf(document: LaidOutDocument, fonts: FontFiles): Pro
     for (const area of laidOut.links) addLinkAnnotation(pdf, pages[index], area, pageRefs);
   });
   addOutline(pdf, document.outline, pageRefs);
+  addAttachments(pdf, extras.attachments ?? [], meta.date);
 
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
@@ -73,7 +89,36 @@ async function embedUsedFaces(
   return embedded;
 }
 
-function drawPage(page: PDFPage, laidOut: LaidOutPage, fonts: Map<FontFace, PDFFont>): void {
+/** Each image once, however often it is drawn, in order of first use. */
+async function embedImages(pdf: PDFDocument, document: LaidOutDocument): Promise<Map<ImageAsset, PDFImage>> {
+  const embedded = new Map<ImageAsset, PDFImage>();
+  for (const page of document.pages) {
+    for (const { image } of page.images) {
+      if (embedded.has(image)) continue;
+      // The loader checked the signature and header (render/assets), so pdf-lib can read these bytes.
+      embedded.set(image, image.format === 'png' ? await pdf.embedPng(image.data) : await pdf.embedJpg(image.data));
+    }
+  }
+  return embedded;
+}
+
+/** Every page of each merged PDF that the layout placed, copied once per document, in document order. */
+async function copyForeignPages(pdf: PDFDocument, document: LaidOutDocument, sources: readonly PDFDocument[]): Promise<PDFPage[][]> {
+  const used = new Set(document.pages.flatMap((page) => (page.foreign ? [page.foreign.document] : [])));
+  const copies: PDFPage[][] = [];
+  for (const [index, source] of sources.entries()) {
+    copies.push(used.has(index) ? await pdf.copyPages(source, source.getPageIndices()) : []);
+  }
+  return copies;
+}
+
+function foreignPage(copies: PDFPage[][], document: number, page: number): PDFPage {
+  const copy = copies[document]?.[page];
+  if (!copy) throw new Error(`Bug: the layout placed page ${page + 1} of merged document ${document + 1}, which the writer was not given.`);
+  return copy;
+}
+
+function drawPage(page: PDFPage, laidOut: LaidOutPage, fonts: Map<FontFace, PDFFont>, images: Map<ImageAsset, PDFImage>): void {
   // Shapes first: shading and header fills must lie under the text.
   for (const shape of laidOut.shapes) {
     if (shape.kind === 'rect') {
@@ -93,6 +138,11 @@ function drawPage(page: PDFPage, laidOut: LaidOutPage, fonts: Map<FontFace, PDFF
         color: colour(shape.color),
       });
     }
+  }
+  for (const placed of laidOut.images) {
+    const image = images.get(placed.image);
+    if (!image) throw new Error(`Bug: image "${placed.image.name}" drawn but not embedded.`);
+    page.drawImage(image, { x: placed.x, y: placed.y, width: placed.width, height: placed.height });
   }
   // The font is set on the page only when it changes: passing it to every drawText would
   // register a new font resource name per call (Hopding/pdf-lib#226) and slow long pages down.

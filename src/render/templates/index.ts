@@ -3,7 +3,7 @@
  * renderTemplate/renderToIr load and compile on each call; to render many SDGs with one set of
  * templates, call loadTemplateSet and compileTemplateSet once, then renderMarkup/renderDocumentIr per view.
  */
-export { renderDocumentIr, renderMarkup, renderTemplate, renderToIr } from './render';
+export { renderDocumentIr, renderMarkup, renderTemplate, renderToIr, type DocumentImages } from './render';
 export { compileTemplateSet, type CompiledTemplates } from './compile';
 export { DEFAULT_TEMPLATES_DIR, loadTemplateSet, type TemplateLoadOptions } from './load';
 export { buildDocumentMeta } from './document-meta';

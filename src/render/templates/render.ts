@@ -6,7 +6,7 @@
  */
 import type { StageResult } from '../../diagnostics/diagnostic';
 import { parseDocumentMarkup } from '../ir/parse';
-import type { DocumentIR } from '../ir/types';
+import type { DocumentIR, ImageAsset } from '../ir/types';
 import type { SdgDocumentView } from '../view';
 import { compileTemplateSet, renderCompiled, type CompiledTemplates } from './compile';
 import { buildDocumentMeta } from './document-meta';
@@ -18,12 +18,15 @@ export function renderMarkup(compiled: CompiledTemplates, view: SdgDocumentView)
   return renderCompiled(compiled, view, false);
 }
 
+/** Images a template may show with <figure src="name">, by name; the build loads them (see render/assets). */
+export type DocumentImages = ReadonlyMap<string, ImageAsset>;
+
 /** The Document IR for a view. Pure. Markup diagnostics name the template (main or partial) that wrote the text. */
-export function renderDocumentIr(compiled: CompiledTemplates, view: SdgDocumentView): StageResult<DocumentIR | undefined> {
+export function renderDocumentIr(compiled: CompiledTemplates, view: SdgDocumentView, images: DocumentImages = new Map()): StageResult<DocumentIR | undefined> {
   const rendered = renderCompiled(compiled, view, true);
   if (rendered.value === undefined) return { value: undefined, diagnostics: rendered.diagnostics };
   const { markup, spans } = stripSourceMarkers(rendered.value, compiled.files, compiled.main.file);
-  const parsed = parseDocumentMarkup(markup, buildDocumentMeta(view), { file: compiled.main.file, spans });
+  const parsed = parseDocumentMarkup(markup, buildDocumentMeta(view), { file: compiled.main.file, spans }, images);
   return {
     value: parsed.value,
     diagnostics: [...rendered.diagnostics, ...parsed.diagnostics.map((diagnostic) => ({ ...diagnostic, sdg: view.sdg.number }))],
@@ -48,6 +51,6 @@ export function renderTemplate(view: SdgDocumentView, options: TemplateLoadOptio
 }
 
 /** Loads the templates, renders the view and parses the markup into the Document IR. */
-export function renderToIr(view: SdgDocumentView, options: TemplateLoadOptions): StageResult<DocumentIR | undefined> {
-  return withCompiledTemplates(options, (compiled) => renderDocumentIr(compiled, view));
+export function renderToIr(view: SdgDocumentView, options: TemplateLoadOptions, images: DocumentImages = new Map()): StageResult<DocumentIR | undefined> {
+  return withCompiledTemplates(options, (compiled) => renderDocumentIr(compiled, view, images));
 }

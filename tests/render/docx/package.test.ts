@@ -1,4 +1,4 @@
-import { crc32 } from '../../../src/render/docx/crc32';
+import { crc32 } from '../../../src/render/shared/crc32';
 import { rewritePackage } from '../../../src/render/docx/package-rewrite';
 import { normaliseGeneratedIds } from '../../../src/render/docx/reproducible-ids';
 import { readZip } from '../../../src/render/docx/zip-reader';

@@ -71,6 +71,21 @@ describe('pagination', () => {
     expect(pageOf(doc, 'Chapter')).toBe(1);
   });
 
+  it('keeps about three lines of what follows with a heading, across short blocks', () => {
+    // A metric: heading, a one-line label, a one-line question, then the "nothing submitted" note.
+    // After 15 lines, 72.5 pt remain: room for heading, label and question (about 60 pt), not for the note too.
+    const metric = (title: string): Block[] => [
+      heading(2, title),
+      paragraph('Evidence question', 'small'),
+      paragraph('What THE asks.'),
+      paragraph('Nothing submitted for this metric.', 'note'),
+    ];
+    const doc = layout([paragraphOfLines(15, 'a'), ...metric('7.4.5 Assistance')]);
+    expect(pageOf(doc, '7.4.5 Assistance')).toBe(1);
+    expect(pageOf(doc, 'Nothing submitted for this metric.')).toBe(1);
+    expect(bodyLines(doc, 0)).toHaveLength(15);
+  });
+
   it('never leaves a heading as the last thing on a page', () => {
     const blocks: Block[] = [];
     for (let index = 0; index < 30; index++) {

@@ -79,9 +79,11 @@ describe('table of contents', () => {
     });
   });
 
-  it('feeds the same headings to the outline: level 1 with its level-2 headings nested', () => {
+  it('feeds the same headings to the outline: level 1 with its level-2 headings nested, level 3 under those', () => {
     expect(doc.outline.map((entry) => entry.title)).toEqual(titles.filter((_, index) => index % 3 === 0));
-    expect(doc.outline[0].children.map((entry) => entry.title)).toEqual(['Metric 2', 'Metric 3']);
+    // "Detail 1" follows level-1 "Metric 1" directly, so it nests there; later details nest under their metric.
+    expect(doc.outline[0].children.map((entry) => entry.title)).toEqual(['Detail 1', 'Metric 2', 'Metric 3']);
+    expect(doc.outline[0].children[1].children.map((entry) => entry.title)).toEqual(['Detail 2']);
     for (const entry of doc.outline) {
       expect(entry.pageIndex + 1).toBe(tocNumber(doc, entry.title));
     }
@@ -167,7 +169,7 @@ describe('links', () => {
 });
 
 describe('outline', () => {
-  it('nests level-2 headings under the preceding level-1 heading and leaves level 3 out', () => {
+  it('nests level-2 headings under the preceding level-1 heading, and level 3 under the preceding level 2', () => {
     const doc = layout([
       heading(2, 'Preface'),
       heading(1, 'A'),
@@ -183,6 +185,7 @@ describe('outline', () => {
       ['A', ['A.1', 'A.2']],
       ['B', []],
     ]);
+    expect(doc.outline[1].children[0].children.map((entry) => [entry.title, entry.level])).toEqual([['A.1.a', 3]]);
     expect(doc.outline[2].pageIndex).toBe(pageOf(doc, 'B'));
   });
 });

@@ -1,0 +1,24 @@
+import { scoreText } from '../../report/score-text';
+import { EXIT, UsageError, type CliIo } from '../io';
+import type { ParsedArgs } from '../args';
+import { analyseFromArgs, ANALYSIS_OPTIONS } from './gaps';
+
+export const scoreCommand = {
+  name: 'score',
+  summary: 'Print the provisional score per SDG (an estimate), eligibility, the best selection of SDGs and a what-if.',
+  usage: 'impact-pack score [PACK] [--what-if 4,7,12] [--as-of YYYY-MM-DD] [--format text|json]',
+  options: { format: { type: 'string' }, 'as-of': ANALYSIS_OPTIONS['as-of'], 'what-if': ANALYSIS_OPTIONS['what-if'] },
+  async run(args: ParsedArgs, io: CliIo): Promise<number> {
+    const format = args.values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
+    const analysed = await analyseFromArgs(args, io);
+    if (analysed.code !== undefined) return analysed.code;
+    const { report } = analysed;
+    io.stdout.write(
+      format === 'json'
+        ? `${JSON.stringify({ schemaVersion: report.schemaVersion, institution: report.institution, edition: report.edition, asOf: report.asOf, score: report.score }, null, 2)}\n`
+        : scoreText(report.score, report),
+    );
+    return EXIT.ok;
+  },
+};

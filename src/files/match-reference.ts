@@ -1,0 +1,71 @@
+import fg from 'fast-glob';
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { compareText } from '../diagnostics/make';
+import { FolderListings, nfc, spellingOnDisk, type DiskSpelling } from './disk-spelling';
+import type { PackBoundary } from './inside-pack';
+
+/** What one `supporting_files` entry matched on disk. Nothing here reads a file's content. */
+export type ReferenceMatch =
+  /** `outside`: matches that a symbolic link leads out of the pack (never opened). */
+  | { kind: 'files'; files: DiskSpelling[]; outside: string[] }
+  /** A literal path naming a folder rather than a file. */
+  | { kind: 'folder'; onDisk: string }
+  /** A literal path naming a symbolic link; whether its target stays inside the pack is checked by the caller. */
+  | { kind: 'link'; spelling: DiskSpelling; inside: boolean }
+  /** Nothing matched; for a pattern, what it would match if case were ignored. */
+  | { kind: 'none'; ignoringCase: string[] };
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Matches one reference with one fast-glob call, so that every match is attributed to the reference
+ * that made it. A literal path is escaped first (a file named "rapport (final).pdf" must resolve) and
+ * then checked against the folder listings for its real spelling. The pattern is tried in NFC and NFD,
+ * because macOS writes file names in NFD while people type NFC.
+ */
+export async function matchReference(
+  root: string,
+  reference: { normal: string; dynamic: boolean },
+  listings: FolderListings,
+  boundary: PackBoundary,
+  excludedFolders: string[],
+): Promise<ReferenceMatch> {
+  const forms = [...new Set([reference.normal.normalize('NFC'), reference.normal.normalize('NFD')])];
+  const patterns = reference.dynamic ? forms : forms.map((f) => fg.escapePath(f));
+  const ignore = reference.dynamic ? [...ALWAYS_IGNORED, ...excludedFolders.filter((f) => f !== '.').map((f) => `${fg.escapePath(f)}/**`)] : ALWAYS_IGNORED;
+  const options = { cwd: root, onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true, caseSensitiveMatch: true, ignore };
+  const found = (await fg.glob(patterns, options)).filter((m) => !m.startsWith('../')).sort(compareText);
+
+  const files: DiskSpelling[] = [];
+  const outside: string[] = [];
+  for (const match of found) {
+    // A literal path through a linked folder: fast-glob follows it, but the file is never opened.
+    if (!(await boundary.contains(match))) {
+      outside.push(nfc(match));
+      continue;
+    }
+    // The file system may have answered a literal path case-insensitively (macOS, Windows); the listings tell the truth.
+    const spelling = await spellingOnDisk(listings, match);
+    if (spelling && !files.some((f) => f.onDisk === spelling.onDisk)) files.push(spelling);
+  }
+  if (files.length > 0 || outside.length > 0) return { kind: 'files', files, outside };
+
+  if (reference.dynamic) {
+    // "[draft] policy.pdf" looks like a pattern but may be a file's real name.
+    const literal = await matchReference(root, { normal: reference.normal, dynamic: false }, listings, boundary, excludedFolders);
+    if (literal.kind !== 'none') return literal;
+    const loose = await fg.glob(patterns, { ...options, caseSensitiveMatch: false });
+    return { kind: 'none', ignoringCase: [...new Set(loose.map(nfc))].sort(compareText) };
+  }
+  // A literal path fast-glob did not return: spelled in another case or normalisation, a folder, or a symbolic link.
+  if (reference.normal.split('/').some((segment) => segment === 'node_modules' || segment === '.git')) return { kind: 'none', ignoringCase: [] };
+  const spelling = await spellingOnDisk(listings, reference.normal);
+  if (!spelling) return { kind: 'none', ignoringCase: [] };
+  const info = await lstat(path.join(root, spelling.onDisk)).catch(() => undefined);
+  if (!info) return { kind: 'none', ignoringCase: [] };
+  if (info.isSymbolicLink()) return { kind: 'link', spelling, inside: await boundary.contains(spelling.onDisk) };
+  if (info.isDirectory()) return { kind: 'folder', onDisk: spelling.onDisk };
+  if (info.isFile()) return { kind: 'files', files: [spelling], outside: [] };
+  return { kind: 'none', ignoringCase: [] };
+}

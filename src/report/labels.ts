@@ -1,0 +1,45 @@
+import type { MetricStatus } from '../analyse/metric-gap';
+import type { ReviewStateKind } from '../analyse/review-state';
+import type { FreshnessKind } from '../analyse/freshness';
+import type { NotEstimableReason } from '../analyse/score';
+
+/** Words shared by every view of the gap report, so that Markdown, HTML and the documents say the same. */
+export const STATUS_LABEL: Record<MetricStatus, string> = {
+  complete: 'complete',
+  partial: 'partial',
+  missing: 'missing',
+  not_applicable: 'not applicable',
+  not_pursuing: 'not pursuing',
+  computed_by_the: 'computed by THE',
+};
+
+export const REVIEW_STATE_LABEL: Record<ReviewStateKind, string> = {
+  flagged: 'flagged by a reviewer',
+  changed_since_approved: 'changed since approved',
+  awaiting_review: 'awaiting review',
+  approved_unverified: 'approved (no content hash)',
+  approved: 'approved',
+};
+
+export const FRESHNESS_LABEL: Record<FreshnessKind, string> = {
+  review_overdue: 'review overdue',
+  review_due_soon: 'review due soon',
+  left_window: 'left the window',
+};
+
+export const NOT_ESTIMABLE_LABEL: Record<NotEstimableReason, string> = {
+  bibliometric: 'research metric, computed by THE from Scopus',
+  normalised_numeric: 'numeric metric, normalised by THE against other universities',
+  weight_unknown: 'weight not known',
+};
+
+/** "4.5%" for a confirmed weight, "4.5%*" for a derived one, "?" when unknown. */
+export function weightText(weight: number | null, confirmed: boolean): string {
+  if (weight === null) return '?';
+  return `${weight}%${confirmed ? '' : '*'}`;
+}
+
+/** Points with at most two decimals, or a dash when not estimable. */
+export function pointsText(points: number | null): string {
+  return points === null ? '—' : String(Math.round(points * 100) / 100);
+}

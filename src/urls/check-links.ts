@@ -1,0 +1,137 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { CONFIG_FILE } from '../config/resolve';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { compareText, diagnostic, sortDiagnostics } from '../diagnostics/make';
+import { isInsideFolder, snapshotsFolderOf, fileRulesFor } from '../files/file-rules';
+import { readTextFile } from '../load/read-text-file';
+import { parseYamlSource, locate } from '../parse/yaml-source';
+import { loadPack, type LoadOptions } from '../pipeline/load-pack';
+import { checkUrl, type UrlCheck, type UrlStatus } from './check-url';
+import { collectUrls, type UrlReference } from './collect-urls';
+import { HostLimiter } from './host-limiter';
+import { linkDiagnostics } from './link-diagnostics';
+import { loadLinkHistory, saveLinkHistory, updateLinkHistory, type LinkChange } from './link-history';
+import { linkSettings, type LinkOverrides } from './link-settings';
+import { finishSnapshot, openSnapshotRun, partialBodyFile, writeSnapshotIndex, type SnapshotEntry, type SnapshotRun } from './snapshot';
+
+export interface LinkCheckOptions extends LoadOptions, LinkOverrides {
+  /** Save what each URL served into the pack's snapshots folder. */
+  snapshot?: boolean;
+  /** The largest body a snapshot keeps (default 50 MB); longer ones are cut and marked truncated. */
+  maxSnapshotBytes?: number;
+  userAgent?: string;
+  /** The clock for timestamps (default: the system clock). */
+  clock?: () => Date;
+  /** How to wait between retries (default: a real timer); tests pass a recorder. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface LinkReport {
+  /** When the run started (ISO date-time). */
+  checkedAt: string;
+  /** Distinct URLs checked, and the lines citing them. */
+  urls: number;
+  references: number;
+  counts: Record<UrlStatus, number>;
+  /** One per distinct URL, sorted by URL. */
+  results: UrlCheck[];
+  /** What changed since the previous run recorded in the cache folder. */
+  changes: LinkChange[];
+  history: { previous: 'absent' | 'loaded' | 'rebuilt'; saved: boolean };
+  snapshot?: { folder: string; pages: number };
+}
+
+const DEFAULT_MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * `impact-pack links`: checks every http(s) URL the pack cites, once per distinct URL, with bounded
+ * concurrency overall and per host; records the results with timestamps in the cache folder to report
+ * what changed; optionally saves snapshots. The only part of impact-pack that uses the network.
+ */
+export async function checkLinks(packDir: string, options: LinkCheckOptions = {}): Promise<{ report?: LinkReport; diagnostics: Diagnostic[] }> {
+  const clock = options.clock ?? (() => new Date());
+  const startedAt = clock();
+  const loaded = await loadPack(packDir, options);
+  if (!loaded.pack) return { diagnostics: loaded.diagnostics };
+  const { pack } = loaded;
+  const config = pack.settings.config;
+
+  const configText = await readTextFile(pack.root, CONFIG_FILE);
+  const configSource = configText.text !== undefined ? parseYamlSource(CONFIG_FILE, configText.text).value : undefined;
+  const collected = collectUrls(pack.items, { value: config, source: configSource, file: CONFIG_FILE });
+  const diagnostics: Diagnostic[] = [...collected.diagnostics];
+  const urls = [...new Set(collected.references.map((r) => r.url))].sort(compareText);
+
+  const settings = linkSettings(config.links, options, options.userAgent ?? 'impact-pack link checker');
+  let run: SnapshotRun | undefined;
+  if (options.snapshot) {
+    const folder = snapshotsFolderOf(config);
+    const rules = fileRulesFor(config);
+    const clash = [config.folders.items, config.folders.templates, ...rules.roots].find((f) => isInsideFolder(folder, f) || isInsideFolder(f, folder));
+    const opened = clash
+      ? { problem: `the snapshots folder ${folder}/ overlaps the pack's ${clash}/ folder; choose another \`folders.snapshots\`` }
+      : await openSnapshotRun(pack.root, folder, startedAt);
+    if (opened.problem) {
+      const where = configSource ? { file: CONFIG_FILE, ...locate(configSource, ['folders', 'snapshots']) } : { file: CONFIG_FILE };
+      diagnostics.push(diagnostic('URL_SNAPSHOT_FAILED', `No snapshot was saved: ${opened.problem}.`, where));
+    }
+    run = opened.run;
+  }
+
+  const limiter = new HostLimiter(settings.concurrency, settings.perHost);
+  const deps = { sleep: options.sleep ?? ((ms: number) => delay(ms).then(() => undefined)), nowMs: () => clock().getTime() };
+  const maxBytes = options.maxSnapshotBytes ?? DEFAULT_MAX_SNAPSHOT_BYTES;
+  const entries: SnapshotEntry[] = [];
+  const checks = new Map<string, UrlCheck>();
+  await Promise.all(
+    urls.map((url) =>
+      limiter.run(new URL(url).host, async () => {
+        const check = await checkUrl(url, settings, deps, run ? { file: partialBodyFile(run, url), maxBytes } : undefined);
+        checks.set(url, check);
+        if (run) {
+          try {
+            entries.push(await finishSnapshot(run, check, clock()));
+          } catch (error) {
+            const ref = collected.references.find((r) => r.url === url)!;
+            diagnostics.push(snapshotProblem(ref, `the page of "${url}" could not be saved (${(error as Error).message})`));
+          }
+        }
+      }),
+    ),
+  );
+  if (run) {
+    await writeSnapshotIndex(run, entries, startedAt).catch((error: Error) =>
+      diagnostics.push(diagnostic('URL_SNAPSHOT_FAILED', `The snapshot index could not be written (${error.message}).`, { file: CONFIG_FILE })),
+    );
+    for (const e of entries) {
+      if (e.truncated) {
+        const ref = collected.references.find((r) => r.url === e.url)!;
+        diagnostics.push(snapshotProblem(ref, `the page of "${e.url}" is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; the snapshot keeps only the start`));
+      }
+    }
+  }
+
+  const results = urls.map((u) => checks.get(u)!);
+  const previous = await loadLinkHistory(pack.root);
+  const updated = updateLinkHistory(previous.records, results, startedAt);
+  const saved = await saveLinkHistory(pack.root, updated.records);
+  diagnostics.push(...linkDiagnostics(collected.references, checks, previous.records, startedAt));
+
+  const counts: Record<UrlStatus, number> = { ok: 0, redirected: 0, broken: 0, login: 0, unreachable: 0, timeout: 0 };
+  for (const r of results) counts[r.status]++;
+  const report: LinkReport = {
+    checkedAt: startedAt.toISOString(),
+    urls: urls.length,
+    references: collected.references.length,
+    counts,
+    results,
+    changes: updated.changes,
+    history: { previous: previous.status, saved },
+  };
+  if (run) report.snapshot = { folder: run.folder, pages: entries.filter((e) => e.body).length };
+  return { report, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function snapshotProblem(ref: UrlReference, text: string): Diagnostic {
+  return diagnostic('URL_SNAPSHOT_FAILED', `Snapshot incomplete: ${text}.`, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric });
+}

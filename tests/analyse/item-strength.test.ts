@@ -1,0 +1,100 @@
+import { assessItem } from '../../src/analyse/item-strength';
+import { catalogue, fullPolicy, item, metric } from './items';
+
+const FILES = ['files/energy.pdf'];
+
+function assess(p: ReturnType<typeof fullPolicy>, metricId: string, resolvedFiles = FILES) {
+  return assessItem({ item: p.item, file: p.file, metric: metric(metricId), catalogue: catalogue(), resolvedFiles, diagnostics: [] });
+}
+
+describe('assessItem: THE point rules per question', () => {
+  it('gives a policy with evidence, a public URL and a date in the window all four points', () => {
+    const s = assess(fullPolicy(), '7.2.1');
+    expect(s).toMatchObject({ share: 1, earned: 4, maxPoints: 4, shortfalls: [], owner: 'Estates office' });
+  });
+
+  it.each([
+    ['no public URL', fullPolicy([], ['public_urls']), FILES, 'not_public', 'add a public URL', 0.75],
+    ['no file and no URL', fullPolicy([], ['public_urls', 'supporting_files']), [], 'no_evidence', 'attach the policy', 0.5],
+    ['dates outside the window', fullPolicy(['policy: { created: "2010", last_reviewed: "2012" }'], ['policy']), FILES, 'policy_outside_window', 'review the policy and record the review date (inside 2017-2021)', 0.75],
+    ['dates unknown', fullPolicy(['policy: { created: unknown, last_reviewed: unknown }'], ['policy']), FILES, 'policy_dates_unknown', 'record the creation and review dates', 0.75],
+  ])('a policy with %s loses the matching point, with a concrete step', (_label, p, files, kind, step, share) => {
+    const s = assess(p, '7.2.1', files);
+    expect(s.share).toBe(share);
+    expect(s.shortfalls.find((x) => x.kind === kind)).toMatchObject({ step, points: 1 });
+  });
+
+  it('values a public URL at two points when nothing else is attached, since it counts as evidence too', () => {
+    const s = assess(fullPolicy([], ['public_urls', 'supporting_files']), '7.2.1', []);
+    expect(s.shortfalls.map((x) => [x.step, x.points])).toEqual([
+      ['attach the policy', 1],
+      ['add a public URL', 2],
+    ]);
+  });
+
+  it('gives nothing for a plan, and says that making it happen recovers every point', () => {
+    const s = assess(fullPolicy(['progress: planned']), '7.2.1');
+    expect(s.share).toBe(0);
+    const plan = s.shortfalls.find((x) => x.kind === 'not_achieved');
+    expect(plan?.points).toBe(4);
+  });
+
+  it('halves existence for an activity carried out by a student association', () => {
+    const p = item('items/a.yaml', [
+      'id: a', 'sdg: 17', 'metric: "17.2.2"', 'kind: practice', 'title: T', 'narrative: N',
+      'period: { start: "2020-01-01", end: "2020-12-31" }', 'carried_out_by: student_association',
+      'public_urls: ["https://www.example.edu/a"]', 'status: draft',
+    ]);
+    const s = assess(p, '17.2.2', []);
+    expect(s.earned).toBe(2.5);
+    expect(s.maxPoints).toBe(3);
+    expect(s.shortfalls.map((x) => x.kind)).toEqual(['not_by_university']);
+  });
+
+  it('credits an activity outside the data year with nothing', () => {
+    const p = item('items/a.yaml', [
+      'id: a', 'sdg: 17', 'metric: "17.2.2"', 'kind: practice', 'title: T', 'narrative: N',
+      'period: { start: "2018-01-01", end: "2018-12-31" }', 'public_urls: ["https://www.example.edu/a"]', 'status: draft',
+    ]);
+    const s = assess(p, '17.2.2', []);
+    expect(s.share).toBe(0);
+    expect(s.shortfalls[0]).toMatchObject({ kind: 'outside_data_year', points: 3, step: 'give evidence of the activity in 2020' });
+  });
+
+  it('grades a measurement question by its answer (part of the university earns half the existence point)', () => {
+    const p = item('items/m.yaml', [
+      'id: m', 'sdg: 2', 'metric: "2.2.1"', 'kind: measurement', 'title: T', 'narrative: N', 'answer: part_of_university',
+      'public_urls: ["https://www.example.edu/m"]', 'status: draft',
+    ]);
+    const s = assess(p, '2.2.1', []);
+    expect(s.earned).toBe(2.5);
+    expect(s.shortfalls[0]).toMatchObject({ kind: 'partial_answer', points: 0.5 });
+  });
+
+  it('grades the carbon-neutral date question by its date band', () => {
+    const p = item('items/d.yaml', ['id: d', 'sdg: 13', 'metric: "13.4.2"', 'kind: practice', 'title: T', 'narrative: N', 'answer: target_2040_2049', 'status: draft']);
+    const s = assess(p, '13.4.2', []);
+    expect(s).toMatchObject({ earned: 1, maxPoints: 4 });
+    expect(s.shortfalls[0]).toMatchObject({ kind: 'partial_answer', points: 3 });
+  });
+
+  it('judges a numeric item on completeness: values, a source, agreement with the facts', () => {
+    const p = item('items/n.yaml', [
+      'id: n', 'sdg: 6', 'metric: "6.2.2"', 'kind: numeric', 'title: T', 'narrative: N',
+      'values: { water_consumed_m3: { value: 100, unit: m3 } }', 'status: draft',
+    ]);
+    const s = assessItem({ item: p.item, file: p.file, metric: metric('6.2.2'), catalogue: catalogue(), resolvedFiles: [], diagnostics: [], inconsistentValues: ['students_fte'] });
+    expect(s.shortfalls.map((x) => x.kind)).toEqual(['values_missing', 'no_evidence', 'values_inconsistent']);
+    expect(s.share).toBe(0);
+  });
+
+  it('counts an item with errors as earning nothing until they are fixed', () => {
+    const p = fullPolicy();
+    const s = assessItem({
+      item: p.item, file: p.file, metric: metric('7.2.1'), catalogue: catalogue(), resolvedFiles: FILES,
+      diagnostics: [{ code: 'X', severity: 'error', message: 'm', file: p.file, line: 1, column: 1, source: 'rule' }],
+    });
+    expect(s.share).toBe(0);
+    expect(s.shortfalls[0]).toMatchObject({ kind: 'errors', points: 4 });
+  });
+});

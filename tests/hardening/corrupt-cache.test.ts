@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../helpers/run-cli';
+import { copyToTemp, tempDir } from '../helpers/temp-pack';
+import { readOutputTree } from './output-tree';
+import { fingerprintPack } from './pack-fingerprint';
+
+/**
+ * The pack's cache folder (.impact-pack-cache: supporting-file hashes, document reuse) only ever saves time.
+ * Whatever happens to a cache file (garbage, truncation, another shape, a folder or a link in its place)
+ * validate reports exactly what it reports without a cache, build writes the same bytes, nothing is read
+ * through a link, and the next run leaves a working cache behind: a corrupt cache is rebuilt. The cache
+ * files are discovered after a first run, so caches added later are covered too.
+ */
+const VALID = path.join(__dirname, '../fixtures/packs/valid');
+const CACHE = '.impact-pack-cache';
+
+type Corruption = [string, (file: string) => void];
+
+const CORRUPTIONS: Corruption[] = [
+  ['garbage bytes', (file) => writeFileSync(file, Buffer.from([0xff, 0x00, 0x13, 0x37, 0xc3, 0x28]))],
+  ['cut off in the middle', (file) => writeFileSync(file, readFileSync(file).subarray(0, Math.floor(readFileSync(file).length / 2)))],
+  ['empty', (file) => writeFileSync(file, '')],
+  ['JSON of another shape', (file) => writeFileSync(file, '{"entries": [1, 2, 3], "version": 999}\n')],
+  ['a hash edited by hand', (file) => writeFileSync(file, readFileSync(file, 'utf8').replace(/[0-9a-f]{64}/, '0'.repeat(64)))],
+  ['a folder in its place', (file) => {
+    rmSync(file);
+    mkdirSync(file);
+  }],
+  ['a link to a file outside the pack', (file) => {
+    rmSync(file);
+    symlinkSync('/etc/passwd', file);
+  }],
+];
+
+let pack: { root: string; cleanup: () => void };
+let work: { root: string; cleanup: () => void };
+let cacheFiles: string[];
+let cleanValidate: string;
+let cleanBuild: ReturnType<typeof readOutputTree>;
+
+const validateJson = async () => {
+  const run = await runCli(['validate', pack.root, '--format', 'json']);
+  return `${run.code} ${run.stdout} ${run.stderr}`;
+};
+
+beforeAll(async () => {
+  pack = copyToTemp(VALID);
+  work = tempDir();
+  rmSync(path.join(pack.root, CACHE), { recursive: true, force: true });
+  // Files modified just now are not cached (they could change again within the clock's tick); age them.
+  for (const [file, info] of Object.entries(fingerprintPack(pack.root))) {
+    if (info.startsWith('file ')) utimesSync(path.join(pack.root, file), new Date('2021-01-01'), new Date('2021-01-01'));
+  }
+  cleanValidate = await validateJson();
+  const build = await runCli(['build', pack.root, '--out', path.join(work.root, 'clean')]);
+  expect(build.code).toBe(0);
+  cleanBuild = readOutputTree(path.join(work.root, 'clean'));
+  cacheFiles = readdirSync(path.join(pack.root, CACHE)).sort();
+}, 300_000);
+
+afterAll(() => {
+  pack.cleanup();
+  work.cleanup();
+});
+
+test('validate and build leave cache files behind to corrupt', () => {
+  expect(cacheFiles).toEqual(expect.arrayContaining(['file-hashes.json']));
+});
+
+describe.each(CORRUPTIONS)('a cache file that is %s', (_name, corrupt) => {
+  it('changes nothing in the results, and is rebuilt', async () => {
+    for (const name of cacheFiles) {
+      const file = path.join(pack.root, CACHE, name);
+      corrupt(file);
+      expect({ name, validate: await validateJson() }).toEqual({ name, validate: cleanValidate });
+      const out = path.join(work.root, `out-${name}`);
+      const build = await runCli(['build', pack.root, '--out', out]);
+      expect({ name, code: build.code }).toEqual({ name, code: 0 });
+      expect(readOutputTree(out)).toEqual(cleanBuild);
+      rmSync(out, { recursive: true, force: true });
+      // What stood in the way of rebuilding (a folder, a link) is left alone; anything else is rebuilt.
+      if (existsSync(file) && !readdirSync(path.dirname(file), { withFileTypes: true }).find((e) => e.name === name)?.isFile()) {
+        rmSync(file, { recursive: true, force: true });
+        await validateJson();
+      }
+      await runCli(['build', pack.root, '--out', out]);
+      rmSync(out, { recursive: true, force: true });
+      expect({ name, rebuilt: JSON.parse(readFileSync(file, 'utf8')) !== null }).toEqual({ name, rebuilt: true });
+    }
+  }, 600_000);
+});

@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { copyToTemp, REPO_ROOT } from '../helpers/temp-pack';
+
+const VALID = path.join(REPO_ROOT, 'tests/fixtures/packs/valid');
+const ITEM_7 = 'items/sdg-07/energy-policy.yaml';
+
+// The real command in its own process (it waits for Ctrl-C): runs the compiled CLI, as a user would.
+describe('impact-pack watch', () => {
+  it('prints problems as files are saved and stops cleanly on Ctrl-C', async () => {
+    const pack = copyToTemp(VALID);
+    try {
+      const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/impact-pack.js'), 'watch', pack.root, '--no-build'], {
+        env: { ...process.env, NO_COLOR: '1', CI: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      const waiters: (() => void)[] = [];
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        waiters.splice(0).forEach((w) => w());
+      });
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const printed = (text: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => (stdout.includes(text) ? resolve() : waiters.push(check));
+          check();
+        });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+      await printed('0 error(s), 0 warning(s)');
+      const file = path.join(pack.root, ITEM_7);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: /m, 'title: TODO '));
+      await printed('1 new, 0 fixed');
+      expect(stdout).toContain(`${ITEM_7} changed`);
+      expect(stdout).toContain('PLACEHOLDER_TEXT');
+
+      child.kill('SIGINT');
+      expect(await exited).toBe(1);
+      expect(stdout).toContain('Stopped watching.');
+      expect(stderr).toBe('');
+    } finally {
+      pack.cleanup();
+    }
+  });
+});
