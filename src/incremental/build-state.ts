@@ -3,10 +3,12 @@ import type { DocumentInputs } from './dependency-graph';
 import { digestOf } from './digest';
 
 /**
- * What the last build into an output folder rendered, kept in the pack's cache folder (one file per
- * output folder): for each SDG document, the digest of everything it was rendered from, the SHA-256 of
- * each file written, the problems rendering found, and its inputs in the dependency graph.
+ * What the last build of a pack rendered, kept in its cache folder: the output folder it went to and, for
+ * each SDG document, the digest of everything it was rendered from, the SHA-256 of each file written, the
+ * problems rendering found, and its inputs in the dependency graph. One file per pack, like the hash cache:
+ * a build into another folder replaces it.
  */
+export const BUILD_STATE_FILE = 'build-state.json';
 const FORMAT = 'impact-pack/build';
 const VERSION = 1;
 
@@ -21,6 +23,8 @@ export interface DocumentRecord {
 }
 
 export interface BuildState {
+  /** The absolute path of the output folder the documents were written to. */
+  outDir: string;
   /** Digest of what every document shares (settings, templates, options, tool): a change re-renders them all. */
   shared: string;
   /** Document name (sdg-07) → record. */
@@ -47,10 +51,10 @@ export function parseBuildState(text: string): BuildState | undefined {
   }
   if (!data || typeof data !== 'object') return undefined;
   const file = data as Partial<StateFile>;
-  if (file.format !== FORMAT || file.version !== VERSION || typeof file.shared !== 'string') return undefined;
+  if (file.format !== FORMAT || file.version !== VERSION || typeof file.shared !== 'string' || typeof file.outDir !== 'string') return undefined;
   if (!file.documents || typeof file.documents !== 'object' || Array.isArray(file.documents)) return undefined;
   if (!Object.values(file.documents).every(isRecord)) return undefined;
-  const state: BuildState = { shared: file.shared, documents: file.documents };
+  const state: BuildState = { outDir: file.outDir, shared: file.shared, documents: file.documents };
   return digestOf(state) === file.checksum ? state : undefined;
 }
 

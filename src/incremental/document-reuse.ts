@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { readCacheFile, writeCacheFile } from '../files/cache-folder';
-import { parseBuildState, serialiseBuildState, type BuildState, type DocumentRecord } from './build-state';
+import { BUILD_STATE_FILE, parseBuildState, serialiseBuildState, type BuildState, type DocumentRecord } from './build-state';
 import { changedInputs, type DocumentInputs } from './dependency-graph';
 import { sha256 } from './digest';
 
@@ -29,18 +29,22 @@ export class DocumentReuse {
   private constructor(
     private readonly packRoot: string,
     private readonly outDir: string,
-    private readonly stateFile: string,
+    private readonly enabled: boolean,
     private readonly previous: BuildState | undefined,
     shared: string,
   ) {
-    this.next = { shared, documents: {} };
+    this.next = { outDir, shared, documents: {} };
   }
 
-  /** Opens the state of the last build into `outDir`; `enabled: false` (no cache) reuses and records nothing. */
+  /**
+   * Opens the state of the pack's last build, usable when it went to the same output folder; `enabled: false`
+   * (no cache) reuses and records nothing.
+   */
   static async open(packRoot: string, outDir: string, shared: string, enabled = true): Promise<DocumentReuse> {
-    const stateFile = `build-${sha256(path.resolve(outDir)).slice(0, 16)}.json`;
-    const text = enabled ? await readCacheFile(packRoot, stateFile) : undefined;
-    return new DocumentReuse(packRoot, enabled ? outDir : '', enabled ? stateFile : '', text === undefined ? undefined : parseBuildState(text), shared);
+    const folder = path.resolve(outDir);
+    const text = enabled ? await readCacheFile(packRoot, BUILD_STATE_FILE) : undefined;
+    const state = text === undefined ? undefined : parseBuildState(text);
+    return new DocumentReuse(packRoot, folder, enabled, state?.outDir === folder ? state : undefined, shared);
   }
 
   /** The earlier files of a document, when nothing it is made from changed; undefined when it must be rendered. */
@@ -73,8 +77,8 @@ export class DocumentReuse {
 
   /** Saves the state for the next build; called once the output folder holds what was recorded. */
   async save(): Promise<void> {
-    if (this.stateFile === '') return;
-    await writeCacheFile(this.packRoot, this.stateFile, serialiseBuildState(this.next));
+    if (!this.enabled) return;
+    await writeCacheFile(this.packRoot, BUILD_STATE_FILE, serialiseBuildState(this.next));
   }
 
   private rendered(sdg: number, reasons: string[]): undefined {

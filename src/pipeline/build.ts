@@ -6,6 +6,7 @@ import { loadLogo } from '../render/assets/load-logo';
 import { pdfSupplements } from '../render/assets/pdf-supplements';
 import { SupportingFileReader } from '../render/assets/supporting-files';
 import { renderDocx } from '../render/docx';
+import { docxPageNumbers } from '../render/docx/page-number-policy';
 import { renderHtml } from '../render/html';
 import { renderPdf } from '../render/pdf';
 import { renderToIr } from '../render/templates';
@@ -84,8 +85,10 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
     outputs.set('gap-report.pdf', pdf.value);
   }
   if (formats.includes('docx')) {
-    const docx = await renderDocx(gapDocument);
-    diagnostics.push(...docx.diagnostics);
+    // Very long documents get their DOCX page numbers from the word processor (page-number-policy.ts).
+    const pageNumbers = docxPageNumbers(gapDocument, 'gap-report');
+    const docx = await renderDocx(gapDocument, pageNumbers.options);
+    diagnostics.push(...pageNumbers.diagnostics, ...docx.diagnostics);
     outputs.set('gap-report.docx', docx.value);
   }
   // Integrity manifest and traceability exports (docs/manifest.md).
@@ -140,8 +143,9 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
       outputs.set(`${name}.pdf`, pdf.value);
     }
     if (formats.includes('docx')) {
-      const docx = await renderDocx(ir.value);
-      diagnostics.push(...docx.diagnostics);
+      const pageNumbers = docxPageNumbers(ir.value, name, sdg);
+      const docx = await renderDocx(ir.value, pageNumbers.options);
+      diagnostics.push(...pageNumbers.diagnostics, ...docx.diagnostics);
       outputs.set(`${name}.docx`, docx.value);
     }
     if (formats.includes('html')) {

@@ -20,7 +20,24 @@ describe('impact-pack build', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(
-      ['.impact-pack-output', 'gap-report.json', 'gap-report.md', 'sdg-07.docx', 'sdg-07.html', 'sdg-07.pdf', 'sdg-17.docx', 'sdg-17.html', 'sdg-17.pdf'].sort(),
+      [
+        '.impact-pack-output',
+        'gap-report.docx',
+        'gap-report.html',
+        'gap-report.json',
+        'gap-report.md',
+        'gap-report.pdf',
+        'manifest.json',
+        'sdg-07.docx',
+        'sdg-07.html',
+        'sdg-07.pdf',
+        'sdg-17.docx',
+        'sdg-17.html',
+        'sdg-17.pdf',
+        'traceability-files.csv',
+        'traceability-metrics.csv',
+        'traceability.json',
+      ].sort(),
     );
     expect(r.stdout).toContain('2 SDG document(s)');
 

@@ -60,7 +60,7 @@ describe('the workflow\'s command sequence, run locally end to end', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
   it('validates, checks links, builds, reports against the baseline, and fails on a regression or a broken link', async () => {
     const pack = smallPack();

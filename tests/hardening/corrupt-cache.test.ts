@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../helpers/run-cli';
 import { copyToTemp, tempDir } from '../helpers/temp-pack';
@@ -53,8 +53,8 @@ beforeAll(async () => {
     if (info.startsWith('file ')) utimesSync(path.join(pack.root, file), new Date('2021-01-01'), new Date('2021-01-01'));
   }
   cleanValidate = await validateJson();
-  const build = await runCli(['build', pack.root, '--out', path.join(work.root, 'clean')]);
-  expect(build.code).toBe(0);
+  const first = await runCli(['build', pack.root, '--out', path.join(work.root, 'clean'), '--formats', 'html']);
+  expect(first.code).toBe(0);
   cleanBuild = readOutputTree(path.join(work.root, 'clean'));
   cacheFiles = readdirSync(path.join(pack.root, CACHE)).sort();
 }, 300_000);
@@ -68,25 +68,30 @@ test('validate and build leave cache files behind to corrupt', () => {
   expect(cacheFiles).toEqual(expect.arrayContaining(['file-hashes.json']));
 });
 
+const build = (out: string) => runCli(['build', pack.root, '--out', out, '--formats', 'html']);
+
 describe.each(CORRUPTIONS)('a cache file that is %s', (_name, corrupt) => {
-  it('changes nothing in the results, and is rebuilt', async () => {
+  it('changes nothing in the results, and is rebuilt (or, when a folder or link stands there, left alone)', async () => {
     for (const name of cacheFiles) {
       const file = path.join(pack.root, CACHE, name);
       corrupt(file);
       expect({ name, validate: await validateJson() }).toEqual({ name, validate: cleanValidate });
       const out = path.join(work.root, `out-${name}`);
-      const build = await runCli(['build', pack.root, '--out', out]);
-      expect({ name, code: build.code }).toEqual({ name, code: 0 });
+      expect({ name, code: (await build(out)).code }).toEqual({ name, code: 0 });
       expect(readOutputTree(out)).toEqual(cleanBuild);
       rmSync(out, { recursive: true, force: true });
-      // What stood in the way of rebuilding (a folder, a link) is left alone; anything else is rebuilt.
-      if (existsSync(file) && !readdirSync(path.dirname(file), { withFileTypes: true }).find((e) => e.name === name)?.isFile()) {
+      const entry = lstatSync(file);
+      if (entry.isFile()) {
+        // Rewritten by the runs above, as the JSON the cache code writes.
+        expect({ name, rebuilt: typeof JSON.parse(readFileSync(file, 'utf8')) }).toEqual({ name, rebuilt: 'object' });
+      } else {
+        // A folder or a link is never written through or replaced; removing it lets the next run rebuild.
+        expect(entry.isDirectory() || entry.isSymbolicLink()).toBe(true);
         rmSync(file, { recursive: true, force: true });
         await validateJson();
+        await build(out);
+        rmSync(out, { recursive: true, force: true });
       }
-      await runCli(['build', pack.root, '--out', out]);
-      rmSync(out, { recursive: true, force: true });
-      expect({ name, rebuilt: JSON.parse(readFileSync(file, 'utf8')) !== null }).toEqual({ name, rebuilt: true });
     }
   }, 600_000);
 });

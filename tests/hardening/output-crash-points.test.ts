@@ -83,6 +83,8 @@ test('a crash at any operation leaves a whole output, at once or after recovery'
       t.cleanup();
     }
   }
+  // Where the crashes landed, for docs/reliability.md.
+  if (process.env.IMPACT_PACK_TEST_REPORT) console.log(`crash points: ${operations + 1}, outcomes: ${JSON.stringify(states)}`);
   // Every phase was hit: crashes before the swap, between its renames, and after it.
   expect(states.previous).toBeGreaterThan(0);
   expect(states['between renames']).toBeGreaterThan(0);

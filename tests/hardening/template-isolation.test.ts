@@ -19,6 +19,10 @@ interface Escape {
   template: (marker: string) => string;
   /** `refused`: a TEMPLATE_ERROR, nothing written. `blocked`: Handlebars' lookup answers undefined, so it renders, reaching nothing. */
   outcome?: 'refused' | 'blocked';
+  /** Partials the pack brings along, by name. */
+  partials?: Record<string, string>;
+  /** The template the error is reported against (default: the main template). */
+  reportedIn?: string;
 }
 
 const ESCAPES: Escape[] = [
@@ -51,6 +55,7 @@ const ESCAPES: Escape[] = [
   { name: 'an unknown helper that would read a file', template: () => '<p>{{readFile "/etc/passwd"}}</p>' },
   { name: 'a partial named after a path outside the pack', template: () => '<p>{{> ../../../../etc/passwd}}</p>' },
   { name: 'a dynamic partial name', template: () => '<p>{{> (lookup this "title")}}</p>' },
+  { name: 'a partial that includes itself forever', template: () => '<p>{{> endless}}</p>', partials: { endless: '<em>{{> endless}}</em>' }, reportedIn: 'templates/partials/endless.hbs' },
 ];
 
 describe.each(ESCAPES.map((e) => [e.name, e] as const))('a pack template trying %s', (_name, escape) => {
@@ -61,6 +66,10 @@ describe.each(ESCAPES.map((e) => [e.name, e] as const))('a pack template trying 
       const marker = path.join(work.root, 'pwned');
       mkdirSync(path.join(pack.root, 'templates'), { recursive: true });
       writeFileSync(path.join(pack.root, 'templates', 'sdg-document.hbs'), escape.template(marker));
+      for (const [name, text] of Object.entries(escape.partials ?? {})) {
+        mkdirSync(path.join(pack.root, 'templates/partials'), { recursive: true });
+        writeFileSync(path.join(pack.root, 'templates/partials', `${name}.hbs`), text);
+      }
       const out = path.join(work.root, 'out');
       const run = await runCli(['build', pack.root, '--out', out, '--formats', 'html'], { env: { HOME: '/home/secret-home-folder' } });
       expect(existsSync(marker)).toBe(false);
@@ -73,7 +82,7 @@ describe.each(ESCAPES.map((e) => [e.name, e] as const))('a pack template trying 
       } else {
         expect(run.code).toBe(1);
         expect(run.stderr).toContain('TEMPLATE_ERROR');
-        expect(run.stderr).toContain('templates/sdg-document.hbs');
+        expect(run.stderr).toContain(escape.reportedIn ?? 'templates/sdg-document.hbs');
         expect(existsSync(out)).toBe(false);
       }
     } finally {

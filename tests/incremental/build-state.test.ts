@@ -2,6 +2,7 @@ import { diagnostic } from '../../src/diagnostics/make';
 import { parseBuildState, serialiseBuildState, type BuildState } from '../../src/incremental/build-state';
 
 const STATE: BuildState = {
+  outDir: '/tmp/out',
   shared: 's'.repeat(64),
   documents: {
     'sdg-07': {

@@ -5,8 +5,8 @@ import { VALIDATION_STATE_FILE } from '../../src/incremental/validation-state';
 import { CACHE_FOLDER } from '../../src/files/cache-folder';
 import { loadPack } from '../../src/pipeline/load-pack';
 import { runCli } from '../helpers/run-cli';
-import { copyToTemp, FIXED, REPO_ROOT } from '../helpers/temp-pack';
-import { ageFiles } from './helpers';
+import { FIXED, REPO_ROOT } from '../helpers/temp-pack';
+import { ageFiles, copyPack } from './helpers';
 
 const VALID = path.join(REPO_ROOT, 'tests/fixtures/packs/valid');
 const ITEM = 'items/sdg-07/energy-policy.yaml';
@@ -15,7 +15,7 @@ const OPTIONS = { env: FIXED.env, now: FIXED.now };
 describe('validate with saved results', () => {
   let pack: { root: string; cleanup: () => void };
   beforeEach(() => {
-    pack = copyToTemp(VALID);
+    pack = copyPack(VALID);
     ageFiles(pack.root);
   });
   afterEach(() => pack.cleanup());

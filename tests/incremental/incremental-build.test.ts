@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPack, type BuildOptions } from '../../src/pipeline/build';
 import { runCli } from '../helpers/run-cli';
-import { copyToTemp, FIXED, REPO_ROOT, tempDir } from '../helpers/temp-pack';
-import { ageFiles } from './helpers';
+import { FIXED, REPO_ROOT, tempDir } from '../helpers/temp-pack';
+import { ageFiles, copyPack } from './helpers';
 
 const VALID = path.join(REPO_ROOT, 'tests/fixtures/packs/valid');
 const ITEM_7 = 'items/sdg-07/energy-policy.yaml';
@@ -24,7 +24,7 @@ describe('incremental build', () => {
   let pack: { root: string; cleanup: () => void };
   let out: { root: string; cleanup: () => void };
   beforeEach(() => {
-    pack = copyToTemp(VALID);
+    pack = copyPack(VALID);
     // A character no PDF font has: its warning must survive reuse of the document.
     const file = path.join(pack.root, ITEM_7);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: $1 漢'));
@@ -82,12 +82,16 @@ describe('incremental build', () => {
     expect(templated.documents!.every((d) => !d.reused && d.reasons[0] === 'settings, templates or options changed')).toBe(true);
   });
 
-  it('reuses nothing with cache: false, or when other formats are asked for', async () => {
+  it('reuses nothing with cache: false, when other formats are asked for, or for another output folder', async () => {
     const outDir = path.join(out.root, 'out');
     await buildPack(pack.root, options(outDir));
     expect(outcome(await buildPack(pack.root, options(outDir, { cache: false })))).toEqual({ 7: 'rendered', 17: 'rendered' });
     await buildPack(pack.root, options(outDir));
     expect(outcome(await buildPack(pack.root, options(outDir, { formats: ['html'] })))).toEqual({ 7: 'rendered', 17: 'rendered' });
+    const other = path.join(out.root, 'other');
+    const elsewhere = await buildPack(pack.root, options(other, { formats: ['html'] }));
+    expect(elsewhere.documents).toEqual([{ sdg: 7, reused: false, reasons: [] }, { sdg: 17, reused: false, reasons: [] }]);
+    expect(outcome(await buildPack(pack.root, options(other, { formats: ['html'] })))).toEqual({ 7: 'reused', 17: 'reused' });
   });
 
   it('says so in the summary of `impact-pack build`', async () => {

@@ -2,7 +2,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ItemCache } from '../../src/incremental/item-cache';
 import { loadPack } from '../../src/pipeline/load-pack';
-import { copyToTemp, FIXED, REPO_ROOT } from '../helpers/temp-pack';
+import { FIXED, REPO_ROOT } from '../helpers/temp-pack';
+import { copyPack } from './helpers';
 
 const VALID = path.join(REPO_ROOT, 'tests/fixtures/packs/valid');
 const OPTIONS = { env: FIXED.env, now: FIXED.now, cache: false };
@@ -10,7 +11,7 @@ const OPTIONS = { env: FIXED.env, now: FIXED.now, cache: false };
 describe('ItemCache (watch sessions)', () => {
   let pack: { root: string; cleanup: () => void };
   beforeEach(() => {
-    pack = copyToTemp(VALID);
+    pack = copyPack(VALID);
     // A schema error and a YAML error, so that cached diagnostics of both kinds are checked.
     writeFileSync(path.join(pack.root, 'items/sdg-07/bad-status.yaml'), 'id: bad-status\nsdg: 7\nmetric: "7.2.1"\nkind: policy\ntitle: A policy\nnarrative: N.\nstatus: done\n');
     writeFileSync(path.join(pack.root, 'items/sdg-07/broken.yaml'), 'id: broken\ntitle: "unterminated\n');

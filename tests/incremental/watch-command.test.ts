@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyToTemp, REPO_ROOT } from '../helpers/temp-pack';
+import { REPO_ROOT } from '../helpers/temp-pack';
+import { copyPack } from './helpers';
 
 const VALID = path.join(REPO_ROOT, 'tests/fixtures/packs/valid');
 const ITEM_7 = 'items/sdg-07/energy-policy.yaml';
@@ -9,7 +10,7 @@ const ITEM_7 = 'items/sdg-07/energy-policy.yaml';
 // The real command in its own process (it waits for Ctrl-C): runs the compiled CLI, as a user would.
 describe('impact-pack watch', () => {
   it('prints problems as files are saved and stops cleanly on Ctrl-C', async () => {
-    const pack = copyToTemp(VALID);
+    const pack = copyPack(VALID);
     try {
       const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/impact-pack.js'), 'watch', pack.root, '--no-build'], {
         env: { ...process.env, NO_COLOR: '1', CI: '' },

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { watchPack, type WatchCycle } from '../../src/incremental/watch-session';
-import { copyToTemp, FIXED, REPO_ROOT, tempDir } from '../helpers/temp-pack';
+import { FIXED, REPO_ROOT, tempDir } from '../helpers/temp-pack';
+import { copyPack } from './helpers';
 
 const VALID = path.join(REPO_ROOT, 'tests/fixtures/packs/valid');
 const ITEM_7 = 'items/sdg-07/energy-policy.yaml';
@@ -23,7 +24,7 @@ function cycleQueue() {
 describe('watchPack', () => {
   let pack: { root: string; cleanup: () => void };
   beforeEach(() => {
-    pack = copyToTemp(VALID);
+    pack = copyPack(VALID);
   });
   afterEach(() => pack.cleanup());
 

@@ -34,41 +34,45 @@ describe('scripts/bench.js, its parts', () => {
   });
 });
 
-// A smoke-size run of the whole benchmark, so that it cannot rot: every comparison runs once on two tiny
-// packs (one SDG, so that each build renders few documents). Nothing here looks at the times.
+// A smoke-size run of the whole benchmark, so that it cannot rot: every comparison runs once on tiny packs
+// of one SDG. The builds (e, +) run on one scale only, since they take most of the time. Nothing here looks
+// at the times.
 describe('scripts/bench.js, a smoke-size run', () => {
+  function runBench(args: string[], json: string) {
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/bench.js'), ...args, '--sdgs', '7', '--faulty', '0.25', '--runs', '1', '--warmup', '0', '--build-runs', '1', '--json', json], {
+      encoding: 'utf8',
+      cwd: REPO_ROOT,
+    });
+    expect(r.stderr).not.toMatch(/bench: (?!smoke)/);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    for (const result of report.results) {
+      expect(result.faulty).toBeGreaterThan(0);
+      for (const q of result.ratios) if (!q.skipped) expect(q.ratio).toBeGreaterThan(0);
+      for (const c of Object.values(result.commands) as { failures: string[]; median: number }[]) {
+        expect(c.failures).toEqual([]);
+        expect(c.median).toBeGreaterThan(0);
+      }
+    }
+    return { stdout: r.stdout, report };
+  }
+
   it('runs every comparison side by side and reports medians, ratios, memory and growth', () => {
     expect(existsSync(path.join(REPO_ROOT, 'dist/cli/run.js'))).toBe(true);
     const work = tempDir();
     try {
-      const json = path.join(work.root, 'bench.json');
-      const r = spawnSync(
-        process.execPath,
-        [path.join(REPO_ROOT, 'scripts/bench.js'), '--scales', 'smoke=8/3/24K,smoke2=16/6/48K', '--sdgs', '7', '--faulty', '0.25', '--runs', '1', '--warmup', '0', '--work', work.root, '--json', json],
-        { encoding: 'utf8', cwd: REPO_ROOT },
-      );
-      expect(r.stderr).not.toMatch(/bench: (?!smoke)/);
-      expect(r.status).toBe(0);
-      const report = JSON.parse(readFileSync(json, 'utf8'));
-      expect(report.results.map((x: { name: string }) => x.name)).toEqual(['smoke', 'smoke2']);
-      for (const result of report.results) {
-        expect(result.faulty).toBeGreaterThan(0);
-        const ids = result.ratios.map((q: { id: string }) => q.id);
-        expect(ids).toEqual(['a', 'b', 'c', 'd', 'e', '+']);
-        for (const q of result.ratios) {
-          if (q.skipped) continue;
-          expect(q.ratio).toBeGreaterThan(0);
-        }
-        for (const c of Object.values(result.commands) as { failures: string[]; median: number }[]) {
-          expect(c.failures).toEqual([]);
-          expect(c.median).toBeGreaterThan(0);
-        }
-      }
-      expect(report.growth.length).toBeGreaterThanOrEqual(8);
-      expect(r.stdout).toContain('| (a) validate vs floor |');
-      expect(r.stdout).toContain('| (d) second validate vs cold |');
-      expect(r.stdout).toContain('### (g) Growth from smoke to smoke2');
-      expect(r.stdout).toMatch(/\(f\) Peak memory of our commands/);
+      const checks = runBench(['--scales', 'smoke=8/3/24K,smoke2=16/6/48K', '--only', 'a,b,c,d', '--work', work.root], path.join(work.root, 'checks.json'));
+      expect(checks.report.results.map((x: { name: string }) => x.name)).toEqual(['smoke', 'smoke2']);
+      for (const result of checks.report.results) expect(result.ratios.map((q: { id: string }) => q.id)).toEqual(['a', 'b', 'c', 'd']);
+      expect(checks.report.growth.length).toBeGreaterThanOrEqual(7);
+      expect(checks.stdout).toContain('| (a) validate vs floor |');
+      expect(checks.stdout).toContain('| (d) second validate vs cold |');
+      expect(checks.stdout).toContain('### (g) Growth from smoke to smoke2');
+      expect(checks.stdout).toMatch(/\(f\) Peak memory of our commands/);
+
+      const builds = runBench(['--scales', 'smoke=8/3/24K', '--only', 'e', '--work', work.root], path.join(work.root, 'builds.json'));
+      expect(builds.report.results[0].ratios.map((q: { id: string }) => q.id)).toEqual(['e', '+']);
+      expect(builds.stdout).toContain('| (e) build vs LibreOffice |');
       // Everything it generated is gone; only the JSON asked for is left.
       expect(existsSync(path.join(work.root, 'run'))).toBe(false);
     } finally {
