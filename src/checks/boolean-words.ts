@@ -1,5 +1,6 @@
+import { isScalar } from 'yaml';
+import { nodeAt, type DataPath } from '../parse/yaml-source';
 import { baseItemProperties } from '../schemas/item-base';
-import type { DataPath } from '../parse/yaml-source';
 import type { Check } from './check';
 
 /** The YAML 1.1 spellings of true and false that YAML 1.2 reads as plain text. */
@@ -34,8 +35,8 @@ function valuesAt(data: unknown, pattern: readonly string[], path: (string | num
 }
 
 /**
- * `confidential: yes` was true in YAML 1.1, and many editors and older tools still write it; in YAML 1.2,
- * which impact-pack reads, it is the text "yes". The schema says a boolean is expected; this rule says why
+ * `confidential: yes` (unquoted) was true in YAML 1.1, and many editors and older tools still write it; in
+ * YAML 1.2, which impact-pack reads, it is the text "yes". The schema says a boolean is expected; this rule says why
  * and what to write, because a confidential item silently treated as public is the costly mistake.
  */
 export const booleanWords: Check = {
@@ -47,6 +48,9 @@ export const booleanWords: Check = {
       for (const pattern of BOOLEAN_PATHS) {
         for (const { path, value } of valuesAt(p.item, pattern)) {
           if (typeof value !== 'string' || !YAML11_BOOLEAN.test(value)) continue;
+          // Only the bare word was ever a boolean; "yes" in quotes was text in YAML 1.1 too.
+          const node = nodeAt(p.source, path).node;
+          if (!isScalar(node) || node.type !== 'PLAIN') continue;
           const meant = TRUE_WORDS.test(value) ? 'true' : 'false';
           ctx.report('YAML_BOOLEAN_WORD', `${path.join('.')}: ${value} is the text "${value}" in YAML 1.2, not a boolean; write ${meant}.`, { item: p, path });
         }

@@ -16,23 +16,34 @@ export async function discoverItemFiles(root: string, itemsFolder: string): Prom
   const diagnostics: Diagnostic[] = [];
   const rootReal = await realpath(root).catch(() => path.resolve(root));
   const folder = path.resolve(root, itemsFolder);
-  const folderReal = await realpath(folder).catch(() => undefined);
-  if (folderReal === undefined) return { value: [], diagnostics };
+  const folderReal = await realpath(folder).catch((error: NodeJS.ErrnoException) => error.code ?? 'unknown error');
+  if (folderReal === 'ENOENT') return { value: [], diagnostics };
+  if (!path.isAbsolute(folderReal)) {
+    // The folder is there but cannot be resolved: a link that loops, or no permission to look.
+    const loop = folderReal === 'ELOOP';
+    const message = loop ? `The items folder "${itemsFolder}" is a symbolic link that loops; no item was read.` : `The items folder "${itemsFolder}" cannot be opened (${folderReal}); no item was read.`;
+    diagnostics.push(diagnostic(loop ? 'FILE_LINK_LOOP' : 'FILE_UNREADABLE', message, { file: itemsFolder }));
+    return { value: [], diagnostics };
+  }
   if (!isInside(folderReal, rootReal)) {
     const message = `The items folder "${itemsFolder}" lies outside the pack; no item was read from it.`;
     diagnostics.push(diagnostic('FILE_OUTSIDE_PACK', message, { file: itemsFolder }, { hint: 'Keep the items folder inside the pack; impact-pack reads nothing outside the pack folder.' }));
     return { value: [], diagnostics };
   }
-  if (!(await stat(folderReal)).isDirectory()) return { value: [], diagnostics };
+  if (!(await stat(folderReal).catch(() => undefined))?.isDirectory()) return { value: [], diagnostics };
 
-  const entries = await fg.glob('**', {
-    cwd: folder,
-    onlyFiles: false,
-    dot: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    ignore: ['**/node_modules/**', '**/.git/**'],
-  });
+  const options = { cwd: folder, onlyFiles: false, dot: false, followSymbolicLinks: false, objectMode: true as const, ignore: ['**/node_modules/**', '**/.git/**'] };
+  let entries: fg.Entry[];
+  try {
+    entries = await fg.glob('**', options);
+  } catch (error) {
+    // A sub-folder that cannot be read: say so, then take every item that can be.
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    const where = (error as NodeJS.ErrnoException).path ?? folder;
+    const shown = path.relative(path.resolve(root), where).split(path.sep).join('/') || itemsFolder;
+    diagnostics.push(diagnostic('FILE_UNREADABLE', `${shown} cannot be listed (${code}); the items in it were not read.`, { file: shown }));
+    entries = await fg.glob('**', { ...options, suppressErrors: true });
+  }
   const files: string[] = [];
   for (const entry of [...entries].sort((a, b) => compareText(a.path, b.path))) {
     const rel = path.posix.join(itemsFolder, entry.path);

@@ -37,7 +37,7 @@ export async function readTextFile(root: string, file: string, options: ReadOpti
   const linkInfo = await settle(lstat(absolute));
   if ('error' in linkInfo) {
     if (linkInfo.error.code === 'ENOENT' || linkInfo.error.code === 'ENOTDIR') return {};
-    return unreadable(`${file} cannot be read (${describe(linkInfo.error)}).`);
+    return unreadable(`${file} cannot be read (${errorText(linkInfo.error)}).`);
   }
   const entry = linkInfo.value;
   if (entry.isSymbolicLink()) {
@@ -62,7 +62,7 @@ export async function readTextFile(root: string, file: string, options: ReadOpti
     }
   }
   const targetInfo = await settle(stat(absolute));
-  if ('error' in targetInfo) return unreadable(`${file} cannot be read (${describe(targetInfo.error)}).`);
+  if ('error' in targetInfo) return unreadable(`${file} cannot be read (${errorText(targetInfo.error)}).`);
   const info = targetInfo.value;
   if (info.isDirectory()) return unreadable(`${file} is a folder, not a file.`);
   if (!info.isFile()) return unreadable(`${file} is not a regular file (a named pipe, device or socket); it was not opened.`);
@@ -72,7 +72,7 @@ export async function readTextFile(root: string, file: string, options: ReadOpti
   try {
     bytes = await readAtMost(absolute, maxBytes + 1);
   } catch (error) {
-    return unreadable(`${file} cannot be read (${describe(error as NodeJS.ErrnoException)}).`);
+    return unreadable(`${file} cannot be read (${errorText(error as NodeJS.ErrnoException)}).`);
   }
   // The file may have grown between the size check and the read.
   if (bytes.length > maxBytes) return tooLarge(file, bytes.length, maxBytes, true);
@@ -95,7 +95,7 @@ async function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: N
   }
 }
 
-function describe(error: NodeJS.ErrnoException): string {
+function errorText(error: NodeJS.ErrnoException): string {
   return error.code ?? error.message ?? String(error);
 }
 

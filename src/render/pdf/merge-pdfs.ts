@@ -37,17 +37,22 @@ export async function openMergeablePdfs(files: readonly SupportingFileData[]): P
   return { value, diagnostics };
 }
 
+const ENCRYPTED = 'it is encrypted, and pdf-lib cannot copy the pages of an encrypted PDF';
+
 async function openPdf(file: SupportingFileData): Promise<{ document: PDFDocument } | { problem: string }> {
   let document: PDFDocument;
   try {
-    // updateMetadata: false leaves the file's own producer and dates alone. Encryption is let through here and
-    // checked below: pdf-lib's own EncryptedPDFError is compiled to ES5 and cannot be told apart with instanceof.
-    document = await PDFDocument.load(file.data, { updateMetadata: false, ignoreEncryption: true });
+    // updateMetadata: false leaves the file's own producer and dates alone. throwOnInvalidObject turns what pdf-lib
+    // would otherwise skip with a console warning (printed in the middle of our output) into a reason to leave the
+    // file out: pages built on broken objects would come out broken. Encryption is let through here and checked
+    // below, because pdf-lib's EncryptedPDFError is compiled to ES5 and cannot be told apart with instanceof.
+    document = await PDFDocument.load(file.data, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: true });
   } catch (error) {
-    return { problem: `pdf-lib cannot read it (${describe(error)})` };
+    // The objects of an encrypted file do not parse, so encryption can surface as a parse error.
+    return { problem: declaresEncryption(file.data) ? ENCRYPTED : `pdf-lib cannot read it (${describe(error)})` };
   }
   // pdf-lib cannot decrypt: the copied pages would be unreadable.
-  if (document.isEncrypted) return { problem: 'it is encrypted, and pdf-lib cannot copy the pages of an encrypted PDF' };
+  if (document.isEncrypted) return { problem: ENCRYPTED };
   // pdf-lib reads leniently: a file with no usable catalogue or page tree loads, then fails on first use.
   try {
     if (document.getPageCount() === 0) return { problem: 'it has no pages' };
@@ -57,6 +62,11 @@ async function openPdf(file: SupportingFileData): Promise<{ document: PDFDocumen
     return { problem: `its pages cannot be read: ${describe(error)}` };
   }
   return { document };
+}
+
+/** An /Encrypt entry, which the trailer or cross-reference stream dictionary of an encrypted file carries in clear. */
+function declaresEncryption(data: Uint8Array): boolean {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('/Encrypt');
 }
 
 /**
