@@ -13,12 +13,6 @@ import { followLink } from './link-target';
  */
 export const MAX_YAML_FILE_BYTES = 512 * 1024;
 
-export interface TextFile {
-  /** Pack-relative POSIX path. */
-  file: string;
-  text: string;
-}
-
 export interface ReadOptions {
   maxBytes?: number;
 }

@@ -35,7 +35,7 @@ const BIDI_NAMES: Record<number, string> = {
   0x2069: 'POP DIRECTIONAL ISOLATE',
 };
 
-export function kindOf(character: string): InvisibleKind | undefined {
+function kindOf(character: string): InvisibleKind | undefined {
   if (CONTROL.test(character)) return 'control';
   if (BIDI.test(character)) return 'bidi';
   return undefined;

@@ -22,7 +22,7 @@ import { describeWriteError } from '../write/output-errors';
 import { dependencyGraph } from '../incremental/dependency-graph';
 import { digestOf } from '../incremental/digest';
 import { DocumentReuse, type DocumentOutcome } from '../incremental/document-reuse';
-import { templatesDigest } from '../incremental/templates-digest';
+import { folderDigest } from '../incremental/folder-digest';
 import { toolFingerprint } from '../incremental/tool-fingerprint';
 import { loadPack, type LoadOptions } from './load-pack';
 
@@ -108,7 +108,7 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
   const graph = dependencyGraph(pack);
   const renderSettings = {
     tool: toolFingerprint(),
-    templates: templatesDigest(path.join(pack.root, pack.settings.config.folders.templates)),
+    templates: folderDigest(path.join(pack.root, pack.settings.config.folders.templates)),
     images: digestOf(images),
     formats: [...formats].sort(),
     embedFiles: options.embedFiles === true,

@@ -64,6 +64,9 @@ export function processIsAlive(pid: number): boolean {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Far more attempts than a real contention needs; only a lock that never settles reaches it. */
+const MAX_PASSES = 10_000;
+
 export async function acquireOutputLock(outDir: string, options: LockOptions): Promise<OutputLock> {
   const { fs } = options;
   const lockPath = lockPathFor(outDir);
@@ -80,7 +83,10 @@ export async function acquireOutputLock(outDir: string, options: LockOptions): P
   };
   const notes: string[] = [];
   const started = now();
-  for (;;) {
+  // Each pass either takes the lock, removes a stale one, or waits; a lock that keeps changing under us
+  // (other builds starting and finishing) must still not keep this one busy forever.
+  for (let pass = 1; ; pass++) {
+    if (pass > MAX_PASSES) throw new OutputLocked(`The lock ${lockPath} kept changing while this build tried to take it; run the build again.`);
     if (await tryCreate(fs, lockPath, holder)) {
       await removeAbandonedFiles(fs, lockPath, holder, isAlive);
       return { path: lockPath, holder, notes, release: () => releaseLock(fs, lockPath, holder.token) };
@@ -148,6 +154,11 @@ async function tryCreate(fs: OutputFileSystem, lockPath: string, holder: LockHol
 }
 
 async function readHolder(fs: OutputFileSystem, lockPath: string): Promise<LockHolder | 'absent' | 'unreadable'> {
+  // By the entry itself, not what it points to: a dangling link or a folder under the lock's name is a
+  // lock nobody can read (stale), not an absent one (which would send the caller round in circles).
+  const kind = await fs.kind(lockPath).catch(() => 'other' as const);
+  if (kind === undefined) return 'absent';
+  if (kind !== 'file') return 'unreadable';
   let text: string;
   try {
     text = (await fs.readFile(lockPath)).toString('utf8');
@@ -179,7 +190,8 @@ async function breakStaleLock(fs: OutputFileSystem, lockPath: string, staleToken
   const moved = await readHolder(fs, aside);
   const isTheStaleOne = moved === 'unreadable' || moved === 'absent' || moved.token === staleToken;
   if (!isTheStaleOne) await fs.link(aside, lockPath).catch(() => undefined);
-  await fs.unlink(aside).catch(() => undefined);
+  // rm, not unlink: what stood under the lock's name may have been a folder.
+  await fs.rm(aside, { recursive: true, force: true }).catch(() => undefined);
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { OutputLocked, writeOutputAtomically } from '../../src/write/atomic-output';
@@ -87,6 +87,17 @@ describe('the output lock', () => {
     expect(polls).toBe(1);
     expect(lock.notes[0]).toContain('unreadable lock file');
     await lock.release();
+  });
+
+  it.each([
+    ['a dangling link', () => symlinkSync('nowhere', lockPathFor(out))],
+    ['a folder', () => mkdirSync(lockPathFor(out))],
+  ])('takes over %s standing under the lock name, instead of going round in circles', async (_what, plant) => {
+    plant();
+    const lock = await acquireOutputLock(out, { fs, waitMs: 0, sleep: async () => undefined });
+    expect(lock.notes[0]).toContain('unreadable lock file');
+    await lock.release();
+    expect(readdirSync(t.root)).toEqual([]);
   });
 
   it('never takes over a lock held from another host, whose processes it cannot see', async () => {

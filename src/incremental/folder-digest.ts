@@ -3,11 +3,12 @@ import path from 'node:path';
 import { sha256 } from './digest';
 
 /**
- * Digest of a pack's own templates folder, by content: editing a template re-renders every document.
- * The built-in templates are part of toolFingerprint(). A missing folder has a digest too (the pack uses
- * the defaults), and an unreadable entry is described rather than skipped.
+ * Digest of a folder's files by content (paths and bytes), for inputs where a new modification time
+ * with the same bytes must not count as a change: a pack's templates, and impact-pack's own code, which
+ * every `tsc` run rewrites unchanged. A missing folder has a digest too, and an unreadable entry is
+ * described rather than skipped. `include` picks files by name (all by default).
  */
-export function templatesDigest(folder: string): string {
+export function folderDigest(folder: string, include: (name: string) => boolean = () => true): string {
   const lines: string[] = [];
   const walk = (rel: string) => {
     let entries;
@@ -20,7 +21,7 @@ export function templatesDigest(folder: string): string {
     for (const entry of entries) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) walk(child);
-      else {
+      else if (include(entry.name)) {
         let content: string;
         try {
           content = sha256(readFileSync(path.join(folder, child)));
