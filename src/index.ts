@@ -4,6 +4,12 @@
  */
 export { loadPack, type LoadedPack, type LoadOptions, type LoadResult } from './pipeline/load-pack';
 export { buildPack, type BuildOptions, type BuildResult, type DocumentFormat } from './pipeline/build';
+export type { ProgressEvent } from './pipeline/load-pack';
+export { validateIncrementally, type IncrementalValidation } from './incremental/cached-validation';
+export { watchPack, type WatchOptions, type WatchCycle } from './incremental/watch-session';
+export { dependencyGraph, changedInputs, type DependencyGraph, type DocumentInputs } from './incremental/dependency-graph';
+export { ItemCache } from './incremental/item-cache';
+export type { DocumentOutcome } from './incremental/document-reuse';
 export { analyseGaps, analysePack, type GapReport, type GapOptions, type SdgGap, type MetricGap, type MetricStatus } from './analyse/gaps';
 export { estimateScore, type ScoreEstimate, type SdgEstimate, type Selection } from './analyse/score';
 export { rankActions, type Action, type OwnerTodo } from './analyse/actions';
