@@ -5,10 +5,10 @@ import type { DocxOptions } from './index';
 
 /**
  * Top-level blocks above which a DOCX is written without estimated page numbers. Laying the pages out as
- * Word would (page-numbers.ts) costs about eight times the rest of the DOCX writing and grows with the
- * document: 7.5 s of CPU for the 1,400 blocks of a 120-item SDG document, minutes and gigabytes for the
- * thousand-page documents of a 10,000-item pack (BENCHMARKS.md). Every document of the example pack
- * (at most 700 blocks) stays well below it.
+ * Word would (page-numbers.ts) costs five to seven times the rest of the DOCX writing: 6 s of CPU for the
+ * 1,400 blocks of a 120-item SDG document, 31 s and about 1 GB for the 12,000 blocks (900 pages) of the
+ * largest document of a 10,000-item pack, where it made the whole build 2.5 times slower (BENCHMARKS.md).
+ * Every document of the example pack (at most 700 blocks) stays well below it.
  */
 export const PAGE_ESTIMATE_BLOCK_LIMIT = 1500;
 
