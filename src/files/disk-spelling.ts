@@ -18,17 +18,63 @@ export interface DiskSpelling {
   collisions: string[];
 }
 
+/** What kind of entry a listed name is, from the listing itself (a symbolic link is never followed here). */
+export type EntryKind = 'file' | 'folder' | 'link' | 'other';
+
+/**
+ * One folder's names, indexed: a pack of 5,000 files in one folder is looked up 10,000 times, and
+ * scanning (and case-folding) every name for each lookup made resolving references quadratic.
+ */
+export class FolderListing {
+  /** Names, sorted. */
+  readonly names: string[];
+  private readonly kinds = new Map<string, EntryKind>();
+  private readonly byNfc = new Map<string, string>();
+  private readonly byFolded = new Map<string, string[]>();
+
+  constructor(entries: ReadonlyArray<{ name: string; kind: EntryKind }>) {
+    this.names = entries.map((e) => e.name).sort(compareText);
+    for (const e of entries) this.kinds.set(e.name, e.kind);
+    for (const name of this.names) {
+      const form = nfc(name);
+      if (!this.byNfc.has(form)) this.byNfc.set(form, name);
+      const key = folded(name);
+      const same = this.byFolded.get(key);
+      if (same) same.push(name);
+      else this.byFolded.set(key, [name]);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.kinds.has(name);
+  }
+
+  kindOf(name: string): EntryKind | undefined {
+    return this.kinds.get(name);
+  }
+
+  /** The name itself, else the first name equal to it in NFC. */
+  exactly(name: string): string | undefined {
+    return this.kinds.has(name) ? name : this.byNfc.get(nfc(name));
+  }
+
+  /** Names equal to this one when letter case is ignored (NFC), sorted. */
+  ignoringCase(name: string): readonly string[] {
+    return this.byFolded.get(folded(name)) ?? [];
+  }
+}
+
 /** Folder listings of one run, read once each, and never of a folder a symbolic link leads out of the pack to. */
 export class FolderListings {
-  private readonly cache = new Map<string, Promise<string[] | undefined>>();
+  private readonly cache = new Map<string, Promise<FolderListing | undefined>>();
 
   constructor(
     private readonly root: string,
     private readonly boundary: PackBoundary,
   ) {}
 
-  /** Names in a pack-relative folder ("" for the root), sorted; undefined when it is not a readable folder inside the pack. */
-  list(folder: string): Promise<string[] | undefined> {
+  /** A pack-relative folder's listing ("" for the root); undefined when it is not a readable folder inside the pack. */
+  list(folder: string): Promise<FolderListing | undefined> {
     let listing = this.cache.get(folder);
     if (!listing) {
       listing = this.read(folder);
@@ -37,10 +83,11 @@ export class FolderListings {
     return listing;
   }
 
-  private async read(folder: string): Promise<string[] | undefined> {
+  private async read(folder: string): Promise<FolderListing | undefined> {
     if (!(await this.boundary.contains(folder === '' ? '.' : folder))) return undefined;
-    const names = await readdir(path.join(this.root, folder)).catch(() => undefined);
-    return names?.sort(compareText);
+    const entries = await readdir(path.join(this.root, folder), { withFileTypes: true }).catch(() => undefined);
+    if (!entries) return undefined;
+    return new FolderListing(entries.map((e) => ({ name: e.name, kind: e.isSymbolicLink() ? 'link' : e.isFile() ? 'file' : e.isDirectory() ? 'folder' : 'other' })));
   }
 }
 
@@ -61,16 +108,17 @@ export async function spellingOnDisk(listings: FolderListings, relPath: string):
   let caseDiffers = false;
   const collisions: string[] = [];
   for (const segment of relPath.split('/')) {
-    const names = await listings.list(current);
-    if (!names) return undefined;
-    let chosen = names.find((n) => n === segment) ?? names.find((n) => nfc(n) === nfc(segment));
+    const listing = await listings.list(current);
+    if (!listing) return undefined;
+    const sameIgnoringCase = listing.ignoringCase(segment);
+    let chosen = listing.exactly(segment);
     if (chosen === undefined) {
-      chosen = names.find((n) => folded(n) === folded(segment));
+      chosen = sameIgnoringCase[0];
       if (chosen === undefined) return undefined;
       caseDiffers = true;
     }
-    for (const other of names) {
-      if (other !== chosen && folded(other) === folded(chosen)) collisions.push(nfc(current === '' ? other : `${current}/${other}`));
+    for (const other of sameIgnoringCase) {
+      if (other !== chosen) collisions.push(nfc(current === '' ? other : `${current}/${other}`));
     }
     current = current === '' ? chosen : `${current}/${chosen}`;
   }

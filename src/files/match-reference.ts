@@ -31,6 +31,10 @@ export async function matchReference(
   boundary: PackBoundary,
   excludedFolders: string[],
 ): Promise<ReferenceMatch> {
+  if (!reference.dynamic) {
+    const plain = await plainFile(listings, reference.normal);
+    if (plain) return { kind: 'files', files: [plain], outside: [] };
+  }
   const forms = [...new Set([reference.normal.normalize('NFC'), reference.normal.normalize('NFD')])];
   const patterns = reference.dynamic ? forms : forms.map((f) => fg.escapePath(f));
   const ignore = reference.dynamic ? [...ALWAYS_IGNORED, ...excludedFolders.filter((f) => f !== '.').map((f) => `${fg.escapePath(f)}/**`)] : ALWAYS_IGNORED;
@@ -68,4 +72,25 @@ export async function matchReference(
   if (info.isDirectory()) return { kind: 'folder', onDisk: spelling.onDisk };
   if (info.isFile()) return { kind: 'files', files: [spelling], outside: [] };
   return { kind: 'none', ignoringCase: [] };
+}
+
+/**
+ * The common case answered from the folder listings alone, without a glob call (which cost a third of
+ * `validate` on a 10,000-item pack): a literal path whose every segment is spelled exactly as on disk,
+ * none hidden or ignored, ending at a regular file. Folders are only listed when they resolve inside the
+ * pack, so a regular file (not a link) listed in one is inside it too. Anything else takes the full path.
+ */
+async function plainFile(listings: FolderListings, relPath: string): Promise<DiskSpelling | undefined> {
+  const segments = relPath.split('/');
+  let folder = '';
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (segment === '' || segment.startsWith('.') || segment === 'node_modules') return undefined;
+    const listing = await listings.list(folder);
+    const expected = i === segments.length - 1 ? 'file' : 'folder';
+    if (!listing || listing.kindOf(segment) !== expected) return undefined;
+    folder = folder === '' ? segment : `${folder}/${segment}`;
+  }
+  const spelling = await spellingOnDisk(listings, relPath);
+  return spelling && !spelling.caseDiffers && spelling.onDisk === relPath ? spelling : undefined;
 }
