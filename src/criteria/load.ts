@@ -8,6 +8,7 @@ import { catalogueFromFile, type CatalogueFile } from './catalogue-file';
 import { CATALOGUE_HINT, catalogueDiagnostic } from './catalogue-diagnostic';
 import { validateCatalogueFile } from './validate-file';
 import { checkCatalogueConsistency } from './consistency';
+import { readPrecompiledCatalogue } from './precompiled';
 
 /**
  * Loads the criteria catalogue of one THE edition from criteria/the-<edition>.yaml: parse with positions,
@@ -21,6 +22,8 @@ export const DEFAULT_CRITERIA_DIR = path.resolve(__dirname, '../../criteria');
 export interface CatalogueOptions {
   /** Folder holding the-<edition>.yaml files; defaults to the catalogues shipped with impact-pack. */
   dir?: string;
+  /** Use the copy of a shipped catalogue saved at build time when it is current (precompiled.ts); default true. */
+  precompiled?: boolean;
 }
 
 const FILE_PATTERN = /^the-(\d{4})\.yaml$/;
@@ -55,6 +58,12 @@ export function loadCatalogue(edition: string, options: CatalogueOptions = {}): 
       value: undefined,
       diagnostics: [catalogueDiagnostic('FILE_UNREADABLE', `The criteria catalogue cannot be read (${reason}).`, shownAs, { line: 0, column: 0 })],
     };
+  }
+
+  const saved = dir === DEFAULT_CRITERIA_DIR && options.precompiled !== false ? readPrecompiledCatalogue(edition, text) : undefined;
+  if (saved) {
+    cache.set(cacheKey, { catalogue: saved.catalogue, diagnostics: [...saved.diagnostics] });
+    return { value: saved.catalogue, diagnostics: [...saved.diagnostics] };
   }
 
   const parsed = parseYamlSource(shownAs, text);

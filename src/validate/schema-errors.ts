@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
 import type { Code } from '../diagnostics/codes';
 import { locate, type DataPath, type YamlSource } from '../parse/yaml-source';
+import { precompiledValidator } from './precompiled-validators';
 
 /**
  * Validates data against a JSON Schema and maps every ajv error to a diagnostic positioned through
@@ -11,14 +12,15 @@ import { locate, type DataPath, type YamlSource } from '../parse/yaml-source';
  */
 
 // verbose: errors carry the offending value, so messages can tell a number from text.
-const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true } as const;
+let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 export function validatorFor(schema: Record<string, unknown>): ValidateFunction {
   const id = String(schema.$id ?? '');
   let fn = id ? compiled.get(id) : undefined;
   if (!fn) {
-    fn = ajv.compile(schema);
+    fn = precompiledValidator(schema) ?? (ajv ??= new Ajv2020(AJV_OPTIONS)).compile(schema);
     if (id) compiled.set(id, fn);
   }
   return fn;
