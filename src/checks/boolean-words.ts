@@ -1,4 +1,3 @@
-import { isScalar } from 'yaml';
 import { nodeAt, type DataPath } from '../parse/yaml-source';
 import { baseItemProperties } from '../schemas/item-base';
 import type { Check } from './check';
@@ -50,7 +49,7 @@ export const booleanWords: Check = {
           if (typeof value !== 'string' || !YAML11_BOOLEAN.test(value)) continue;
           // Only the bare word was ever a boolean; "yes" in quotes was text in YAML 1.1 too.
           const node = nodeAt(p.source, path).node;
-          if (!isScalar(node) || node.type !== 'PLAIN') continue;
+          if (node?.kind !== 'scalar' || !node.plain) continue;
           const meant = TRUE_WORDS.test(value) ? 'true' : 'false';
           ctx.report('YAML_BOOLEAN_WORD', `${path.join('.')}: ${value} is the text "${value}" in YAML 1.2, not a boolean; write ${meant}.`, { item: p, path });
         }

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Turns the bytes of a YAML file into text, or says precisely why they are not UTF-8 text. Nothing is
  * guessed: a Latin-1 file is refused with the place of its first accent rather than read with wrong letters.
@@ -34,7 +36,8 @@ export function decodeYamlBytes(bytes: Uint8Array): Decoded {
   if (signature) return { problem: { code: 'YAML_BINARY_FILE', message: `is ${signature.name}, not YAML text.`, line: 1, column: 1 } };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { problem: { code: 'YAML_BINARY_FILE', message: 'holds binary data (NUL bytes), not YAML text.', ...positionOf(bytes, nul) } };
-  const invalid = firstInvalidUtf8(bytes);
+  // Node's native check first (2 ms for 10,000 evidence files, against 28 ms for the loop below), which then only places the fault.
+  const invalid = isUtf8(bytes) ? undefined : firstInvalidUtf8(bytes);
   if (invalid !== undefined) {
     const byte = bytes[invalid];
     // What the byte would have meant in Windows-1252, the usual culprit; shown only when it is a printable letter.

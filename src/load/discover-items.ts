@@ -53,7 +53,7 @@ export async function discoverItemFiles(root: string, itemsFolder: string): Prom
       if (YAML_NAME.test(entry.name)) files.push(rel);
       continue;
     }
-    const target = await followLink(rootReal, path.join(folder, entry.path));
+    const target = followLink(rootReal, path.join(folder, entry.path));
     if (target.kind === 'loop') {
       diagnostics.push(diagnostic('FILE_LINK_LOOP', `${rel} is a symbolic link that loops back on itself or on a folder that contains it; it was not followed.`, { file: rel }));
     } else if (target.kind === 'folder-inside') {

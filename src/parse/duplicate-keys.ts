@@ -1,4 +1,4 @@
-import { isAlias, isScalar, visit, type Document, type Node } from 'yaml';
+import { isAlias, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 
 /**
  * Keys written twice in one map. The yaml package can check this itself (uniqueKeys), but it compares
@@ -14,22 +14,17 @@ export interface DuplicateKey {
   firstAt: number;
 }
 
-export function findDuplicateKeys(doc: Document.Parsed, text: string): DuplicateKey[] {
-  const found: DuplicateKey[] = [];
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Map<string, number>();
-      for (const pair of map.items) {
-        const key = pair.key as Node | null;
-        const identity = keyIdentity(key, doc, text);
-        if (identity === undefined || !key?.range) continue;
-        const first = seen.get(identity);
-        if (first === undefined) seen.set(identity, key.range[0]);
-        else found.push({ key: identity, range: [key.range[0], key.range[1]], firstAt: first });
-      }
-    },
-  });
-  return found;
+/** The duplicate keys of one map, in the order written (document-walk.ts calls it for every map). */
+export function duplicateKeysIn(map: YAMLMap, doc: Document.Parsed, text: string, found: DuplicateKey[]): void {
+  const seen = new Map<string, number>();
+  for (const pair of map.items) {
+    const key = pair.key as Node | null;
+    const identity = keyIdentity(key, doc, text);
+    if (identity === undefined || !key?.range) continue;
+    const first = seen.get(identity);
+    if (first === undefined) seen.set(identity, key.range[0]);
+    else found.push({ key: identity, range: [key.range[0], key.range[1]], firstAt: first });
+  }
 }
 
 /** The key as the data will spell it; undefined for keys that are not compared (merge keys are reported on their own). */

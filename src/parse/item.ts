@@ -1,8 +1,8 @@
-import { isScalar } from 'yaml';
+import { isMap, isScalar, type Document, type Node } from 'yaml';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
 import type { EvidenceItem } from '../model/item';
-import { locate, nodeAt, parseYamlSource, type DataPath, type YamlSource } from './yaml-source';
+import { locate, parseYamlDocument, type DataPath, type YamlSource } from './yaml-source';
 
 /** An evidence file after parsing: its data, and the source needed to point at any field. */
 export interface ParsedItem {
@@ -17,10 +17,10 @@ export interface ParsedItem {
  * is restored from the source text so the remaining checks see what the coordinator meant.
  */
 export function parseItem(file: string, text: string): StageResult<ParsedItem | undefined> {
-  const parsed = parseYamlSource(file, text);
+  const parsed = parseYamlDocument(file, text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const source = parsed.value;
-  if (!source || source.data === undefined) return { value: undefined, diagnostics };
+  if (!parsed.value || parsed.value.source.data === undefined) return { value: undefined, diagnostics };
+  const { source, doc } = parsed.value;
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
     diagnostics.push(
       diagnostic('YAML_NOT_A_MAP', 'An evidence file must hold one item written as `key: value` lines.', { file, ...locate(source, []) }),
@@ -29,7 +29,7 @@ export function parseItem(file: string, text: string): StageResult<ParsedItem | 
   }
   const data = source.data as Record<string, unknown>;
 
-  const metricNode = nodeAt(source, ['metric']).node;
+  const metricNode = topLevelValue(doc, 'metric');
   if (isScalar(metricNode) && typeof metricNode.value === 'number') {
     const written = metricNode.source ?? String(metricNode.value);
     const read = String(metricNode.value);
@@ -52,6 +52,13 @@ export function parseItem(file: string, text: string): StageResult<ParsedItem | 
     data.provenance.forEach((_, i) => normaliseToText(data, ['provenance', i, 'lines']));
   }
   return { value: { file, source, item: data as unknown as EvidenceItem }, diagnostics };
+}
+
+/** The value node of a top-level field; the first one when the key is written twice, as positions take it. */
+function topLevelValue(doc: Document.Parsed, name: string): Node | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === name);
+  return (pair?.value ?? undefined) as Node | undefined;
 }
 
 function normaliseToText(data: Record<string, unknown>, path: DataPath): void {

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isScalar, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isScalar, type Node, type Pair } from 'yaml';
 
 /**
  * Map keys that YAML reads as something other than the text written. In the data every key becomes
@@ -15,26 +15,18 @@ export interface ChangedKey {
   kind: 'number' | 'boolean' | 'null' | 'collection';
 }
 
-export function findChangedKeys(doc: Document.Parsed, text: string): ChangedKey[] {
-  const found: ChangedKey[] = [];
-  visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key as Node | null;
-      if (!key || isAlias(key) || !key.range) return;
-      const range: [number, number] = [key.range[0], key.range[1]];
-      const written = text.slice(range[0], range[1]).trim();
-      if (isCollection(key)) {
-        found.push({ range, written, kind: 'collection' });
-        return;
-      }
-      if (!isScalar(key)) return;
-      const kind = keyKind(key.value);
-      if (kind === undefined) return;
-      const readAs = key.value === null || key.value === undefined ? '' : String(key.value);
-      if (readAs !== written) found.push({ range, written, readAs, kind });
-    },
-  });
-  return found;
+/** The key of one pair when it is not read as written (document-walk.ts calls it for every pair). */
+export function changedKeyOf(pair: Pair, text: string): ChangedKey | undefined {
+  const key = pair.key as Node | null;
+  if (!key || isAlias(key) || !key.range) return undefined;
+  const range: [number, number] = [key.range[0], key.range[1]];
+  const written = text.slice(range[0], range[1]).trim();
+  if (isCollection(key)) return { range, written, kind: 'collection' };
+  if (!isScalar(key)) return undefined;
+  const kind = keyKind(key.value);
+  if (kind === undefined) return undefined;
+  const readAs = key.value === null || key.value === undefined ? '' : String(key.value);
+  return readAs !== written ? { range, written, readAs, kind } : undefined;
 }
 
 /** Text keys and tagged values (binary, timestamps) are left to the schema; only what YAML silently converts counts. */

@@ -1,4 +1,4 @@
-import { visit, type Document } from 'yaml';
+import type { Scalar } from 'yaml';
 
 /**
  * Invisible characters that change what a reader sees or what a document can hold. They arrive in evidence
@@ -22,6 +22,8 @@ export interface InvisibleCharacter {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const ANY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+/** ANY without the g flag: `test` with it keeps no state between calls. */
+const HAS_ANY = new RegExp(ANY.source);
 
 const BIDI_NAMES: Record<number, string> = {
   0x202a: 'LEFT-TO-RIGHT EMBEDDING',
@@ -48,11 +50,11 @@ export function describeCharacter(codePoint: number): string {
 }
 
 /**
- * Every such character in the file: those written literally (anywhere, comments included, since a comment
- * can disguise a line in review too) at their exact place, and those produced by escapes in double-quoted
- * text at the scalar. At most one per line is reported, so that pasted garbage gives one finding per line.
+ * Every such character written literally in the file (anywhere, comments included, since a comment can
+ * disguise a line in review too), at its exact place, in file order. At most one per line is reported, so
+ * that pasted garbage gives one finding per line. Those produced by escapes are found per scalar below.
  */
-export function findInvisibleCharacters(text: string, doc: Document.Parsed | undefined): InvisibleCharacter[] {
+export function findWrittenInvisibleCharacters(text: string): InvisibleCharacter[] {
   const found: InvisibleCharacter[] = [];
   const linesSeen = new Set<number>();
   let line = 0;
@@ -68,15 +70,15 @@ export function findInvisibleCharacters(text: string, doc: Document.Parsed | und
     linesSeen.add(line);
     found.push({ kind: kindOf(match[0])!, codePoint: match[0].codePointAt(0)!, offset });
   }
-  if (doc) {
-    visit(doc, {
-      Scalar(_, scalar) {
-        if (scalar.type !== 'QUOTE_DOUBLE' || typeof scalar.value !== 'string' || !scalar.range) return;
-        const written = text.slice(scalar.range[0], scalar.range[1]);
-        const escaped = [...scalar.value.matchAll(ANY)].find((m) => !written.includes(m[0]));
-        if (escaped) found.push({ kind: kindOf(escaped[0])!, codePoint: escaped[0].codePointAt(0)!, offset: scalar.range[0] });
-      },
-    });
-  }
-  return found.sort((a, b) => a.offset - b.offset);
+  return found;
+}
+
+/** The first such character that an escape in double-quoted text ("\x07") produces, placed at the scalar. */
+export function escapedInvisibleCharacter(scalar: Scalar, text: string): InvisibleCharacter | undefined {
+  if (scalar.type !== 'QUOTE_DOUBLE' || typeof scalar.value !== 'string' || !scalar.range) return undefined;
+  // Most text holds none; testing first spares the copy of the written text below.
+  if (!HAS_ANY.test(scalar.value)) return undefined;
+  const written = text.slice(scalar.range[0], scalar.range[1]);
+  const escaped = [...scalar.value.matchAll(ANY)].find((m) => !written.includes(m[0]));
+  return escaped ? { kind: kindOf(escaped[0])!, codePoint: escaped[0].codePointAt(0)!, offset: scalar.range[0] } : undefined;
 }

@@ -1,23 +1,33 @@
-import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node } from 'yaml';
+import { Composer, LineCounter, Parser, visit, type CST, type Document } from 'yaml';
 import type { Code } from '../diagnostics/codes';
 import type { Diagnostic, Position, StageResult } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
-import { findDuplicateKeys } from './duplicate-keys';
-import { findChangedKeys } from './key-types';
-import { removeMergeKeys } from './merge-keys';
-import { describeCharacter, findInvisibleCharacters } from './text-characters';
+import { walkDocument } from './document-walk';
+import type { OutlineNode, Span } from './source-outline';
+import { describeCharacter, findWrittenInvisibleCharacters } from './text-characters';
 import { MAX_ENTRIES, MAX_NESTING_DEPTH, measureYamlShape } from './yaml-shape';
 import { otherVersionDirectives, READ_AS_VERSION, withoutDirectives } from './yaml-version';
 
-/** A parsed YAML file with everything needed to turn a data path back into a line and column. */
+/**
+ * A parsed YAML file with everything needed to turn a data path back into a line and column. Kept for every
+ * item until the end of a run, so it holds an outline of positions rather than yaml's document (see
+ * source-outline.ts).
+ */
 export interface YamlSource {
   /** Pack-relative POSIX path. */
   file: string;
   text: string;
-  doc: Document.Parsed;
+  /** Where each node of the (first) document is written; undefined when it has none. */
+  outline: OutlineNode | undefined;
   lineCounter: LineCounter;
   /** Plain data; undefined when the file could not be turned into data. */
   data: unknown;
+}
+
+/** A parsed file with yaml's composed document, for checks that need YAML's own nodes while parsing (item.ts). */
+export interface ParsedYaml {
+  source: YamlSource;
+  doc: Document.Parsed;
 }
 
 export type DataPath = ReadonlyArray<string | number>;
@@ -31,6 +41,12 @@ const MAX_ALIAS_COUNT = 100;
  * with positions; nothing throws for bad input, and no input makes the parse run away (see yaml-shape.ts).
  */
 export function parseYamlSource(file: string, rawText: string): StageResult<YamlSource | undefined> {
+  const parsed = parseYamlDocument(file, rawText);
+  return { value: parsed.value?.source, diagnostics: parsed.diagnostics };
+}
+
+/** parseYamlSource, with the composed document as well; the caller should not keep the document. */
+export function parseYamlDocument(file: string, rawText: string): StageResult<ParsedYaml | undefined> {
   // A byte-order mark is invisible in editors but would shift every column by one.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
@@ -67,15 +83,18 @@ export function parseYamlSource(file: string, rawText: string): StageResult<Yaml
   const composeFrom = directives.length > 0 ? Array.from(new Parser().parse(withoutDirectives(text, directives))) : tokens;
   const docs = Array.from(new Composer({ version: READ_AS_VERSION, uniqueKeys: false, merge: false }).compose(composeFrom));
 
-  for (const c of findInvisibleCharacters(text, docs[0] as Document.Parsed | undefined)) {
+  const doc = docs[0] as Document.Parsed | undefined;
+  // One walk over the document finds what is reported below and builds the outline of positions.
+  const walked = doc && walkDocument(doc, text);
+  const invisible = [...findWrittenInvisibleCharacters(text), ...(walked?.escapedCharacters ?? [])].sort((a, b) => a.offset - b.offset);
+  for (const c of invisible) {
     const code: Code = c.kind === 'control' ? 'TEXT_CONTROL_CHARACTER' : 'TEXT_BIDI_CONTROL';
     const what = c.kind === 'control' ? 'an invisible control character' : 'an invisible character that reorders the text displayed after it';
     diagnostics.push(diagnostic(code, `The text holds ${describeCharacter(c.codePoint)}, ${what}.`, at(c.offset)));
   }
-  if (docs.length === 0) {
+  if (!doc || !walked) {
     return { value: undefined, diagnostics: [...diagnostics, diagnostic('YAML_NOT_A_MAP', 'The file is empty.', { file, line: 1, column: 1 })] };
   }
-  const doc = docs[0] as Document.Parsed;
   if (docs.length > 1) {
     const second = docs[1] as Document.Parsed;
     diagnostics.push(diagnostic('YAML_MULTIPLE_DOCUMENTS', 'The file holds more than one YAML document (separated by ---).', at(second.range[0])));
@@ -87,20 +106,20 @@ export function parseYamlSource(file: string, rawText: string): StageResult<Yaml
   for (const warning of doc.warnings) {
     diagnostics.push(diagnostic('YAML_WARNING', firstLine(warning.message), at(warning.pos[0])));
   }
-  for (const d of findDuplicateKeys(doc, text)) {
+  for (const d of walked.duplicateKeys) {
     const first = lineCounter.linePos(d.firstAt);
     diagnostics.push(
       diagnostic('YAML_DUPLICATE_KEY', `The key "${d.key}" is written twice in this block (first on line ${first.line}); only the last value would be kept.`, span(d.range)),
     );
   }
-  for (const k of findChangedKeys(doc, text)) {
+  for (const k of walked.changedKeys) {
     const message =
       k.kind === 'collection'
         ? `The key ${k.written} is a list or map; keys must be text.`
         : `The key ${k.written} is read as ${k.kind === 'null' ? 'null' : `the ${k.kind} ${k.readAs}`}, so it becomes "${k.readAs}"; write "${k.written}" in quotes to keep it as written.`;
     diagnostics.push(diagnostic('YAML_KEY_NOT_TEXT', message, span(k.range), k.kind === 'collection' ? { severity: 'error' } : {}));
   }
-  for (const m of removeMergeKeys(doc)) {
+  for (const m of walked.mergeKeys) {
     diagnostics.push(diagnostic('YAML_MERGE_KEY', 'Merge keys (<<) are not part of YAML 1.2, so nothing is merged here; write the fields out.', span(m.range)));
   }
 
@@ -115,7 +134,7 @@ export function parseYamlSource(file: string, rawText: string): StageResult<Yaml
       );
     }
   }
-  return { value: { file, text, doc, lineCounter, data }, diagnostics };
+  return { value: { source: { file, text, outline: walked.outline, lineCounter, data }, doc }, diagnostics };
 }
 
 /** Where the first alias (*name) is written: the place to start reading an expansion bomb. */
@@ -133,18 +152,20 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** The node at a data path, comparing map keys as text so that numeric keys like `2024:` are found too. */
-export function nodeAt(source: YamlSource, path: DataPath): { node?: Node; key?: Node } {
-  let node: unknown = source.doc.contents;
-  let key: Node | undefined;
+/** The node at a data path, and the key it is the value of; map keys compare as text, so that numeric keys like `2024:` are found too. */
+export function nodeAt(source: YamlSource, path: DataPath): { node?: OutlineNode; key?: Span } {
+  let node = source.outline;
+  let key: Span | undefined;
   for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) return { node: undefined, key };
-      key = pair.key as Node;
-      node = pair.value ?? undefined;
+    if (node?.kind === 'map') {
+      const name = String(segment);
+      // The first of duplicate keys, where a reader looks first.
+      const entry = node.entries.find((e) => e.name === name);
+      if (!entry) return { node: undefined, key };
+      key = { start: entry.keyStart, end: entry.keyEnd };
+      node = entry.value;
       if (node === undefined) return { node: undefined, key };
-    } else if (isSeq(node)) {
+    } else if (node?.kind === 'seq') {
       node = node.items[Number(segment)];
       key = undefined;
       if (node === undefined) return { node: undefined };
@@ -152,7 +173,7 @@ export function nodeAt(source: YamlSource, path: DataPath): { node?: Node; key?:
       return { node: undefined, key };
     }
   }
-  return { node: node as Node | undefined, key };
+  return { node, key };
 }
 
 /**
@@ -163,9 +184,9 @@ export function locate(source: YamlSource, path: DataPath, at: 'value' | 'key' =
   for (let depth = path.length; depth >= 0; depth--) {
     const { node, key } = nodeAt(source, path.slice(0, depth));
     // A map or list value starts on the line after its key; the key's line is where a reader looks.
-    const collection = isMap(node) || isSeq(node);
-    const target = (at === 'key' && depth === path.length && key) || (collection && key) ? key : node?.range ? node : key;
-    if (target?.range) return rangeToPosition(source, target.range[0], target.range[1]);
+    const collection = node?.kind === 'map' || node?.kind === 'seq';
+    const target = (at === 'key' && depth === path.length && key) || (collection && key) ? key : (node ?? key);
+    if (target) return rangeToPosition(source, target.start, target.end);
   }
   return { line: 1, column: 1 };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { CHECKS } from '../checks';
 import { createContext } from '../checks/check';
 import { CONFIG_FILE, resolveConfig, type PackSettings } from '../config/resolve';
@@ -9,9 +10,8 @@ import { diagnostic, sortDiagnostics } from '../diagnostics/make';
 import { fileRulesFor } from '../files/file-rules';
 import { resolveSupportingFiles, type FileIndex } from '../files/resolve';
 import type { ItemCache } from '../incremental/item-cache';
-import { readAhead } from '../load/read-ahead';
 import { discoverItemFiles } from '../load/discover-items';
-import { readTextFile } from '../load/read-text-file';
+import { readTextFile, readTextFileSync } from '../load/read-text-file';
 import { parseItem, type ParsedItem } from '../parse/item';
 import { itemSchemaForEdition } from '../schemas/item-edition';
 import { validateWithSchema } from '../validate/schema-errors';
@@ -35,8 +35,8 @@ export interface ProgressEvent {
   total: number;
 }
 
-/** Item files read ahead of the parser: enough to keep the disk busy, few enough to hold little text in memory. */
-const ITEM_READ_AHEAD = 32;
+/** Item files read and parsed between two turns of the event loop: about 40 ms of work (0.65 ms an item at 10,000 items). */
+const ITEMS_BETWEEN_YIELDS = 64;
 
 /** A pack after load → parse → validate → link: everything the analysis and the documents need. */
 export interface LoadedPack {
@@ -86,9 +86,10 @@ export async function loadPack(packDir: string, options: LoadOptions = {}): Prom
   diagnostics.push(...discovered.diagnostics);
   const itemFiles = discovered.value;
   let parsedCount = 0;
-  // Reading the next files while this one is parsed keeps a large pack from waiting on the disk file by file.
-  for await (const read of readAhead(itemFiles, ITEM_READ_AHEAD, async (file) => ({ file, ...(await readTextFile(root, file)) }))) {
-    const file = read.file;
+  for (const file of itemFiles) {
+    // The loop is synchronous (see readTextFileSync); letting the event loop in now and then keeps signals and watch events from waiting for the whole pack.
+    if (parsedCount % ITEMS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+    const read = readTextFileSync(root, file);
     options.onProgress?.({ phase: 'items', done: ++parsedCount, total: itemFiles.length });
     if (read.diagnostic || read.text === undefined) {
       if (read.diagnostic) diagnostics.push(read.diagnostic);
