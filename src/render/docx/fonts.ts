@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { FONT_FACES, type FontFace, type FontMetrics } from '../pdf/font-metrics';
+import { FACE_SOURCES, fontMetricsFromFiles } from '../pdf/fonts';
 
 /**
  * Fonts of the DOCX output. DOCX files do not carry fonts; they name them and the reader's word processor
@@ -85,4 +87,21 @@ export function fontFilesForMeasuring(): { name: string; data: Uint8Array }[] {
     data: readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)),
   }));
   return loadedFontFiles;
+}
+
+let layoutMetrics: FontMetrics | undefined;
+
+/**
+ * The PDF layout's metrics of the same files, for laying out a DOCX whose PDF is not built (pdf-page-numbers.ts).
+ * Parsed from the bytes read above rather than loaded as the PDF writer loads them: a DOCX needs the files the
+ * page-number estimate has always read, and no more.
+ */
+export function fontMetricsForLayout(): FontMetrics {
+  if (!layoutMetrics) {
+    const measured = fontFilesForMeasuring();
+    const dataOf = (file: string) => measured[FONT_FILES.findIndex((entry) => entry.file === file)].data;
+    const files = Object.fromEntries(FONT_FACES.map((face) => [face, dataOf(FACE_SOURCES[face].file)])) as Record<FontFace, Uint8Array>;
+    layoutMetrics = fontMetricsFromFiles(files);
+  }
+  return layoutMetrics;
 }

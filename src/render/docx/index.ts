@@ -1,6 +1,7 @@
 import { Document, Packer, Paragraph } from 'docx';
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
 import type { DocumentIR, Heading } from '../ir/types';
+import { layoutHeadingPages, type HeadingPages } from '../pdf/heading-pages';
 import { planAnchors } from '../shared/anchors';
 import { FALLBACK_ACCENT, resolveAccent } from '../shared/colour';
 import { duplicateAnchor, invalidAccent } from '../shared/writer-diagnostics';
@@ -8,11 +9,11 @@ import { convertBlocks } from './blocks';
 import { bookmarkNames } from './bookmarks';
 import { DOCX_FORMAT, type DocxContext } from './context';
 import { corePropertiesXml } from './core-properties';
-import { fontTableXml } from './fonts';
+import { fontMetricsForLayout, fontTableXml } from './fonts';
 import { emptyHeader, pageNumberFooter, runningHeader } from './header-footer';
 import { LIST_NUMBERING } from './lists';
 import { PAGE } from './page';
-import { dejaVuPageNumbers } from './page-numbers';
+import { pageNumbersFromPdfLayout } from './pdf-page-numbers';
 import { paletteFor } from './palette';
 import { rewritePackage } from './package-rewrite';
 import { normaliseGeneratedIds } from './reproducible-ids';
@@ -21,12 +22,16 @@ import { addTableLookValues } from './table-look';
 
 export interface DocxOptions {
   /**
-   * Default true: lay the document out as Word would, with the DejaVu metrics, and write the page numbers of the
-   * table of contents and the page count into the fields (see page-numbers.ts). Costs about ten times the
-   * rendering time. Off, the entries have no page numbers until a word processor updates the fields, and the
-   * table of contents is marked for Word to update when it opens the document.
+   * Default true: write the page numbers of the table of contents and the page count into the fields, from the
+   * PDF layout of the same IR (see pdf-page-numbers.ts). Off, the entries have no page numbers until a word processor
+   * updates the fields, and the table of contents is marked for Word to update when it opens the document.
    */
   estimatePageNumbers?: boolean;
+  /**
+   * Where the PDF layout put the IR's headings, when the PDF of the same IR was just written (renderPdf returns
+   * them), so that the document is not laid out twice. Without it, the IR is laid out here (no PDF is written).
+   */
+  headingPages?: HeadingPages;
   /**
    * Default false. True sets Word's "update fields on open", so Word (after asking the reader) recomputes the
    * table of contents for the fonts it actually has.
@@ -57,11 +62,13 @@ export async function renderDocx(ir: DocumentIR, options: DocxOptions = {}): Pro
   const context: DocxContext = { bookmarkOf, bookmarkForId, diagnostics, orderedLists: 0 };
 
   const body = convertBlocks(blocks, context, palette);
+  const headingPages =
+    options.estimatePageNumbers === false ? undefined : (options.headingPages ?? layoutHeadingPages(ir, fontMetricsForLayout()));
   const document = new Document({
     features: { updateFields: options.updateFieldsOnOpen ?? false },
     styles: documentStyles(palette, meta.language),
     numbering: LIST_NUMBERING,
-    pageNumbers: options.estimatePageNumbers === false ? undefined : dejaVuPageNumbers(),
+    pageNumbers: headingPages && pageNumbersFromPdfLayout(headingPages),
     sections: [
       {
         properties: {

@@ -4,11 +4,13 @@ import type { DocumentIR } from '../ir/types';
 import type { DocxOptions } from './index';
 
 /**
- * Top-level blocks above which a DOCX is written without estimated page numbers. Laying the pages out as
- * Word would (page-numbers.ts) costs five to seven times the rest of the DOCX writing: 6 s of CPU for the
- * 1,400 blocks of a 120-item SDG document, 31 s and about 1 GB for the 12,000 blocks (900 pages) of the
- * largest document of a 10,000-item pack, where it made the whole build 2.5 times slower (BENCHMARKS.md).
- * Every document of the example pack (at most 700 blocks) stays well below it.
+ * Top-level blocks above which a DOCX is written without estimated page numbers. The body's numbers are the PDF
+ * layout's pages shifted by where docx's layout engine puts the first heading after the contents
+ * (pdf-page-numbers.ts). Against LibreOffice's layout of the DOCX that was checked up to 108 pages (a 1,000-item
+ * pack: all but one of its 1,340 entries within a page); the largest documents of a 10,000-item pack (12,000 blocks,
+ * 900 pages) go far beyond that, where the small differences between the two layouts add up unchecked, and their
+ * contents alone run to dozens of pages for docx's engine. Every document of the example pack (at most 700 blocks)
+ * stays well below it.
  */
 export const PAGE_ESTIMATE_BLOCK_LIMIT = 1500;
 

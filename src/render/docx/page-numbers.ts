@@ -5,11 +5,11 @@ import { fontFilesForMeasuring } from './fonts';
 let estimator: PageNumberEstimator | undefined;
 
 /**
- * docx's layout engine, measuring text with the DejaVu files the document names. With it, docx writes the page
- * numbers of the table of contents and the page count into the fields' results, so LibreOffice and Google Docs
- * (which show field results as stored) print real numbers instead of blanks, and Word opens without asking to
- * update fields. Where the layout meets something it cannot measure it leaves the later numbers blank rather
- * than guess. Built once per process because it parses about 4 MB of fonts.
+ * docx's layout engine, measuring text with the DejaVu files the document names: it lays pages out as Word would.
+ * Laying out a whole document with it costs about half the build time, so it lays out only what comes before the
+ * body (the cover and the table of contents) and the PDF layout gives the body's pages (pdf-page-numbers.ts).
+ * Where it meets something it cannot measure it leaves the later numbers blank rather than guess. Built once per
+ * process because it parses about 4 MB of fonts.
  */
 export function dejaVuPageNumbers(): PageNumberEstimator {
   if (!estimator) {

@@ -79,21 +79,18 @@ export function loadFontFiles(): Promise<FontFiles> {
 /** Metrics of the five faces, parsed with fontkit; later calls get the same objects. */
 export function loadFontMetrics(): Promise<FontMetrics> {
   if (!metricsOnce) {
-    metricsOnce = loadFontFiles().then(
-      (files) => {
-        const entries = FONT_FACES.map((face) => {
-          const font = fontkit.create(files[face]);
-          return [face, metricsFromFontkit(font, FACE_SOURCES[face].displayName)] as const;
-        });
-        return Object.fromEntries(entries) as Record<FontFace, FaceMetrics>;
-      },
-      (error: unknown) => {
-        metricsOnce = undefined;
-        throw error;
-      },
-    );
+    metricsOnce = loadFontFiles().then(fontMetricsFromFiles, (error: unknown) => {
+      metricsOnce = undefined;
+      throw error;
+    });
   }
   return metricsOnce;
+}
+
+/** Metrics of the five faces, parsed with fontkit from their files. */
+export function fontMetricsFromFiles(files: FontFiles): FontMetrics {
+  const entries = FONT_FACES.map((face) => [face, metricsFromFontkit(fontkit.create(files[face]), FACE_SOURCES[face].displayName)] as const);
+  return Object.fromEntries(entries) as Record<FontFace, FaceMetrics>;
 }
 
 async function readAllFaces(): Promise<FontFiles> {

@@ -7,6 +7,7 @@ import type { StageResult } from '../../diagnostics/diagnostic';
 import type { SupportingFileData } from '../assets/supporting-files';
 import type { DocumentIR } from '../ir/types';
 import { loadFontFiles, loadFontMetrics } from './fonts';
+import { headingPagesOf, type HeadingPages } from './heading-pages';
 import { layoutDocument } from './layout';
 import { A4 } from './layout-types';
 import { openMergeablePdfs } from './merge-pdfs';
@@ -23,7 +24,15 @@ export interface PdfOptions {
   mergePdfs?: readonly SupportingFileData[];
 }
 
-export async function renderPdf(ir: DocumentIR, options: PdfOptions = {}): Promise<StageResult<Uint8Array>> {
+/**
+ * The PDF, and where its headings are when the PDF has no pages of its own (no attached files, no merged PDFs), so
+ * that the DOCX writer can number its table of contents from the same layout (headingPages is undefined otherwise).
+ */
+export interface RenderedPdf extends StageResult<Uint8Array> {
+  headingPages?: HeadingPages;
+}
+
+export async function renderPdf(ir: DocumentIR, options: PdfOptions = {}): Promise<RenderedPdf> {
   const [metrics, files] = await Promise.all([loadFontMetrics(), loadFontFiles()]);
   const attachments = options.attachments ?? [];
   const merged = await openMergeablePdfs(options.mergePdfs ?? []);
@@ -36,13 +45,15 @@ export async function renderPdf(ir: DocumentIR, options: PdfOptions = {}): Promi
     foreignDocuments: merged.value.map((pdf) => pdf.document),
     attachments: attachments.map((file) => ({ name: file.path, data: file.data, mediaType: file.mediaType, sha256: file.sha256 })),
   });
-  return { value: bytes, diagnostics: [...merged.diagnostics, ...laidOut.diagnostics] };
+  const diagnostics = [...merged.diagnostics, ...laidOut.diagnostics];
+  return pdfOnly.length === 0 ? { value: bytes, diagnostics, headingPages: headingPagesOf(laidOut) } : { value: bytes, diagnostics };
 }
 
 export { layoutDocument } from './layout';
 export { writePdf } from './write';
 export { loadFontFiles, loadFontMetrics } from './fonts';
 export { A4 } from './layout-types';
+export { headingPagesOf, layoutHeadingPages, type HeadingPages } from './heading-pages';
 export type { PdfBlock, MergedPdfSummary } from './pdf-blocks';
 export type { LaidOutDocument, LaidOutPage, PageSpec, OutlineEntry, LinkArea, LinkTarget } from './layout-types';
 export type { FontMetrics, FaceMetrics, FontFace } from './font-metrics';

@@ -1,29 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { renderDocx } from '../../../src/render/docx';
 import { listImages } from '../support/poppler';
 import { logoAsset } from '../support/logo';
 import { FRENCH, POLISH, SAMPLE_BLOCKS, TURKISH, sampleDocument } from './sample-document';
+import { convertWithLibreOffice, requireLibreOffice } from './soffice';
 
 /**
- * Opens the DOCX in a real word processor: LibreOffice converts it to PDF headlessly, and poppler's pdftotext,
- * pdfinfo and pdfimages read the result. One small document, converted once (a few seconds). LibreOffice must be
- * installed (Debian: libreoffice-writer-nogui, which .ci/run installs); without it the test fails and says so,
- * rather than skip: a check of a real client that silently skips proves nothing.
+ * Opens the DOCX in a real word processor: LibreOffice converts it to PDF headlessly (soffice.ts), and poppler's
+ * pdftotext, pdfinfo and pdfimages read the result. One small document, converted once (a few seconds).
  */
-function requireLibreOffice(): void {
-  const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      `LibreOffice (soffice) cannot be run (${probe.error?.message ?? probe.stderr}). The DOCX tests open the documents in it: ` +
-        'install the Debian package libreoffice-writer-nogui (apt-get install -y libreoffice-writer-nogui).',
-    );
-  }
-}
-
 describe('the DOCX as LibreOffice renders it', () => {
   let workDir: string;
   let pdfText: string;
@@ -36,10 +24,7 @@ describe('the DOCX as LibreOffice renders it', () => {
     const docxPath = join(workDir, 'sdg-07.docx');
     const withLogo = [{ type: 'figure' as const, image: logoAsset(), alt: 'IMT Mines Alès logo', maxWidth: 226.77, maxHeight: 68.03 }, ...SAMPLE_BLOCKS];
     writeFileSync(docxPath, (await renderDocx(sampleDocument(withLogo))).value);
-    // A fresh profile per run: a profile left by another soffice (or a crashed one) blocks or slows conversion.
-    const profile = pathToFileURL(join(workDir, 'profile')).href;
-    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', workDir, docxPath], { stdio: 'pipe', timeout: 170_000 });
-    const pdfPath = join(workDir, 'sdg-07.pdf');
+    const pdfPath = convertWithLibreOffice(docxPath, workDir);
     pdfBytes = new Uint8Array(readFileSync(pdfPath));
     pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
     pdfInfo = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
