@@ -8,7 +8,7 @@ import { SupportingFileReader } from '../render/assets/supporting-files';
 import { renderDocx } from '../render/docx';
 import { docxPageNumbers } from '../render/docx/page-number-policy';
 import { renderHtml } from '../render/html';
-import { renderPdf } from '../render/pdf';
+import { renderPdf, type HeadingPages } from '../render/pdf';
 import { renderToIr } from '../render/templates';
 import { sdgDocumentView } from '../render/view-model';
 import { gapReportDocument } from '../report/gap-document';
@@ -17,7 +17,8 @@ import { gapReportJson } from '../report/gap-json';
 import { gapReportMarkdown } from '../report/gap-markdown';
 import { supportingFileExports } from '../report/manifest-exports';
 import { checkInstallation } from '../load/installation';
-import { writeOutputAtomically, type WriteOutputOptions } from '../write/atomic-output';
+import type { WriteOutputOptions } from '../write/atomic-output';
+import { BuildOutputWriter } from '../write/build-output-writer';
 import { describeWriteError } from '../write/output-errors';
 import { dependencyGraph } from '../incremental/dependency-graph';
 import { digestOf } from '../incremental/digest';
@@ -55,10 +56,21 @@ export interface BuildResult {
 }
 
 /**
- * validate → analyse → render → write. Documents are rendered in memory first; the output folder is
- * replaced only when every document rendered, so a failed build leaves the previous output whole.
+ * validate → analyse → render → write. Each document goes to a staging folder beside the output folder as
+ * soon as it is rendered (so finished documents are not held in memory); the output folder is replaced
+ * only when every document rendered and was written, so a failed build leaves the previous output whole.
  */
 export async function buildPack(packDir: string, options: BuildOptions): Promise<BuildResult> {
+  const opened: { output?: BuildOutputWriter } = {};
+  try {
+    return await loadRenderAndWrite(packDir, options, opened);
+  } finally {
+    // Whatever ended the build (a document that failed to render, a bug), the lock and the staging folder go with it.
+    await opened.output?.abandon();
+  }
+}
+
+async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened: { output?: BuildOutputWriter }): Promise<BuildResult> {
   const formats = options.formats ?? ['pdf', 'docx', 'html'];
   const loaded = await loadPack(packDir, options);
   const diagnostics = [...loaded.diagnostics];
@@ -73,26 +85,30 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
   if (damaged.length > 0) return { diagnostics: sortDiagnostics([...diagnostics, ...damaged]), written: [], sdgs: [], outputError: damaged[0].message };
 
   const report = analyseGaps(pack.catalogue, pack.settings, pack.items, pack.files, diagnostics);
-  const outputs = new Map<string, Uint8Array | string>();
-  outputs.set('gap-report.md', gapReportMarkdown(report));
-  outputs.set('gap-report.html', gapReportHtml(report));
-  outputs.set('gap-report.json', gapReportJson(report));
+  // Taken before rendering: the lock then covers the reuse of the previous output's files too.
+  const output = (opened.output = await BuildOutputWriter.open(outDir, options.output));
+  await output.put('gap-report.md', gapReportMarkdown(report));
+  await output.put('gap-report.html', gapReportHtml(report));
+  await output.put('gap-report.json', gapReportJson(report));
   // The gap report also goes through the document writers, for reviewers who read it on paper.
   const gapDocument = gapReportDocument(report, pack.settings.buildDate);
+  // The PDF's layout also gives the DOCX its page numbers, so the document is laid out once.
+  let gapHeadingPages: HeadingPages | undefined;
   if (formats.includes('pdf')) {
     const pdf = await renderPdf(gapDocument);
+    gapHeadingPages = pdf.headingPages;
     diagnostics.push(...pdf.diagnostics);
-    outputs.set('gap-report.pdf', pdf.value);
+    await output.put('gap-report.pdf', pdf.value);
   }
   if (formats.includes('docx')) {
     // Very long documents get their DOCX page numbers from the word processor (page-number-policy.ts).
     const pageNumbers = docxPageNumbers(gapDocument, 'gap-report');
-    const docx = await renderDocx(gapDocument, pageNumbers.options);
+    const docx = await renderDocx(gapDocument, { ...pageNumbers.options, headingPages: gapHeadingPages });
     diagnostics.push(...pageNumbers.diagnostics, ...docx.diagnostics);
-    outputs.set('gap-report.docx', docx.value);
+    await output.put('gap-report.docx', docx.value);
   }
   // Integrity manifest and traceability exports (docs/manifest.md).
-  for (const [name, text] of supportingFileExports(pack)) outputs.set(name, text);
+  for (const [name, text] of supportingFileExports(pack)) await output.put(name, text);
 
   const sdgs = [...new Set(pack.items.map((p) => p.item.sdg).filter((n): n is number => typeof n === 'number'))]
     .filter((n) => pack.catalogue.sdgs.some((s) => s.number === n))
@@ -124,43 +140,47 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
     options.onProgress?.({ phase: 'documents', done: documentsDone++, total: sdgs.length });
     const earlier = await reuse.reusable(name, sdg, key, inputs);
     if (earlier) {
-      for (const [file, bytes] of earlier.files) outputs.set(file, bytes);
+      for (const [file, bytes] of earlier.files) await output.put(file, bytes);
       diagnostics.push(...earlier.diagnostics);
       continue;
     }
     const firstOwnDiagnostic = diagnostics.length;
+    const documentFiles = new Map<string, Uint8Array | string>();
     const ir = renderToIr(view, { packTemplatesDir: path.join(pack.root, pack.settings.config.folders.templates), packRoot: pack.root }, images);
     diagnostics.push(...ir.diagnostics);
     if (!ir.value) {
       renderFailed = true;
       continue;
     }
+    let headingPages: HeadingPages | undefined;
     if (formats.includes('pdf')) {
       const supplements = await pdfSupplements(supportingFiles, pack.files.files, view.files.map((f) => f.path), options);
       diagnostics.push(...supplements.diagnostics);
       const pdf = await renderPdf(ir.value, supplements.value);
+      headingPages = pdf.headingPages;
       diagnostics.push(...pdf.diagnostics);
-      outputs.set(`${name}.pdf`, pdf.value);
+      documentFiles.set(`${name}.pdf`, pdf.value);
     }
     if (formats.includes('docx')) {
       const pageNumbers = docxPageNumbers(ir.value, name, sdg);
-      const docx = await renderDocx(ir.value, pageNumbers.options);
+      const docx = await renderDocx(ir.value, { ...pageNumbers.options, headingPages });
       diagnostics.push(...pageNumbers.diagnostics, ...docx.diagnostics);
-      outputs.set(`${name}.docx`, docx.value);
+      documentFiles.set(`${name}.docx`, docx.value);
     }
     if (formats.includes('html')) {
       const html = renderHtml(ir.value);
       diagnostics.push(...html.diagnostics);
-      outputs.set(`${name}.html`, html.value);
+      documentFiles.set(`${name}.html`, html.value);
     }
-    reuse.record(name, key, new Map([...outputs].filter(([file]) => file.startsWith(`${name}.`))), diagnostics.slice(firstOwnDiagnostic), inputs);
+    for (const [file, bytes] of documentFiles) await output.put(file, bytes);
+    reuse.record(name, key, documentFiles, diagnostics.slice(firstOwnDiagnostic), inputs);
   }
   options.onProgress?.({ phase: 'documents', done: documentsDone, total: sdgs.length });
   const sorted = sortDiagnostics(dedupe(diagnostics));
   if (renderFailed) return { diagnostics: sorted, written: [], report, sdgs: [] };
 
   try {
-    const written = await writeOutputAtomically(outDir, outputs, options.output);
+    const written = await output.finish();
     await reuse.save();
     return { diagnostics: sorted, written, report, sdgs, documents: reuse.outcomes };
   } catch (error) {
