@@ -427,7 +427,11 @@ function markdown(report) {
     if (ours.length > 0) {
       const worst = Math.max(...ours.map((k) => r.commands[k].peak));
       lines.push('');
-      lines.push(`(f) Peak memory of our commands: ${ours.map((k) => `${r.commands[k].label} ${megabytes(r.commands[k].peak)}`).join(', ')}; highest ${megabytes(worst)} (target ≤ ${MEMORY_TARGET_MB} MB at 10,000 items and 2 GB: ${worst <= MEMORY_TARGET_MB ? 'met' : '**missed**'} at this scale).`);
+      // The target is set for the largest pack; a smaller pack is only reported against it.
+      const judged = r.items >= 10000 && r.bytes >= 1.9 * 1024 ** 3;
+      const verdict = judged ? (worst <= MEMORY_TARGET_MB ? 'met' : '**missed**') : 'applies to 10,000 items and 2 GB';
+      const over = ours.filter((k) => r.commands[k].peak > MEMORY_TARGET_MB).map((k) => r.commands[k].label);
+      lines.push(`(f) Peak memory of our commands: ${ours.map((k) => `${r.commands[k].label} ${megabytes(r.commands[k].peak)}`).join(', ')}; highest ${megabytes(worst)}${over.length > 0 ? `; above ${MEMORY_TARGET_MB} MB: ${over.join(', ')}` : ''} (target ≤ ${MEMORY_TARGET_MB} MB: ${verdict}).`);
     }
   }
   if (report.growth.length > 0) {
