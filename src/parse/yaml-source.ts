@@ -81,7 +81,8 @@ export function parseYamlDocument(file: string, rawText: string): StageResult<Pa
   }
   // Offsets are unchanged by blanking, so the line counter filled by the first parse still applies.
   const composeFrom = directives.length > 0 ? Array.from(new Parser().parse(withoutDirectives(text, directives))) : tokens;
-  const docs = Array.from(new Composer({ version: READ_AS_VERSION, uniqueKeys: false, merge: false }).compose(composeFrom));
+  // logLevel 'error': yaml would print a Node warning on stderr for a map used as a key; key-types.ts reports it as a diagnostic with its position.
+  const docs = Array.from(new Composer({ version: READ_AS_VERSION, uniqueKeys: false, merge: false, logLevel: 'error' }).compose(composeFrom));
 
   const doc = docs[0] as Document.Parsed | undefined;
   // One walk over the document finds what is reported below and builds the outline of positions.

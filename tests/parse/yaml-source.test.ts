@@ -56,3 +56,19 @@ describe('parseItem', () => {
     expect(r.value?.item.provenance?.[0].lines).toBe('12');
   });
 });
+
+describe('warnings from the YAML library', () => {
+  it('a map used as a key is a diagnostic, not a Node warning on stderr', () => {
+    const emitWarning = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const parsed = parseYamlSource('items/a.yaml', 'id: a\n? {id: x}\n: 1\n');
+      expect(parsed.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['YAML_KEY_NOT_TEXT@2:3']);
+      expect(emitWarning).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+      warn.mockRestore();
+    }
+  });
+});
