@@ -15,6 +15,8 @@ export interface FileRules {
   citedByMany: number;
   /** Pack-relative folders a supporting-file glob never descends into (build output, URL snapshots). */
   excluded: string[];
+  /** Pack-relative files the pack config itself uses (the institution's logo), NFC: never orphans. */
+  usedByConfig: string[];
 }
 
 /** 20 MB: large enough for a scanned policy, small enough to upload to a submission portal. */
@@ -35,6 +37,7 @@ export const DEFAULT_FILE_RULES: Readonly<FileRules> = {
   ignore: [...DEFAULT_ORPHAN_IGNORE],
   citedByMany: DEFAULT_CITED_BY_MANY,
   excluded: [DEFAULT_OUTPUT_FOLDER, DEFAULT_SNAPSHOTS_FOLDER],
+  usedByConfig: [],
 };
 
 export function fileRulesFor(config: ResolvedConfig): FileRules {
@@ -48,6 +51,7 @@ export function fileRulesFor(config: ResolvedConfig): FileRules {
     ignore: section.ignore ?? [...DEFAULT_ORPHAN_IGNORE],
     citedByMany: section.cited_by_many ?? DEFAULT_CITED_BY_MANY,
     excluded: [DEFAULT_OUTPUT_FOLDER, snapshotsFolderOf(config)].map(normaliseFolder),
+    usedByConfig: config.institution.logo ? [normaliseFolder(config.institution.logo).normalize('NFC')] : [],
   };
 }
 

@@ -22,7 +22,8 @@ export async function findOrphans(
   boundary: PackBoundary,
   cache: HashCache,
 ): Promise<{ orphans: OrphanFile[]; hashed: number; reused: number }> {
-  const citedPaths = new Set(cited.map((f) => f.path));
+  // The logo is used by every cover; a coordinator who keeps it beside the evidence should not be told it is forgotten.
+  const citedPaths = new Set([...cited.map((f) => f.path), ...rules.usedByConfig]);
   // A file cited through a symbolic link inside the pack is cited too, under its real name.
   const citedReal = new Set((await Promise.all(citedOnDisk.map((f) => realpath(path.join(root, f.onDisk)).catch(() => undefined)))).filter((r) => r !== undefined));
   const candidates: FileToInspect[] = [];

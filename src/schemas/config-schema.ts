@@ -28,7 +28,7 @@ export function packConfigSchema(editions: string[]): Record<string, unknown> {
           country: { type: 'string' },
           website: { type: 'string', pattern: '^https?://' },
           logo: {
-            description: 'Path of a PNG or JPEG logo inside the pack (at most 2 MB), shown on every document cover; keep it outside the supporting-file folders (docs/documents.md).',
+            description: 'Path of a PNG or JPEG logo inside the pack (at most 2 MB), shown on every document cover (docs/documents.md).',
             type: 'string',
           },
         },

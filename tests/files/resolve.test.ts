@@ -208,4 +208,20 @@ describe('orphans under configured roots', () => {
       t.cleanup();
     }
   });
+
+  it('does not call the institution logo an orphan when it is kept among the supporting files', async () => {
+    const config = MINIMAL_CONFIG.replace('  name: Test University\n', '  name: Test University\n  logo: ./files/logo.png\n');
+    const t = tempDir({
+      'impact-pack.yaml': config,
+      'items/x.yaml': 'id: x\nsdg: 17\nmetric: "17.2.2"\nkind: practice\ntitle: Item x\nnarrative: A forum in 2020.\nstatus: draft\n',
+      'files/logo.png': '\x89PNG\r\n\x1a\n',
+      'files/forgotten.pdf': PDF,
+    });
+    try {
+      const r = await loadPack(t.root, { ...FIXED, cache: false });
+      expect(r.pack!.files.orphans.map((o) => o.path)).toEqual(['files/forgotten.pdf']);
+    } finally {
+      t.cleanup();
+    }
+  });
 });
