@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { CHECKS } from '../checks';
 import { createContext } from '../checks/check';
 import { CONFIG_FILE, resolveConfig, type PackSettings } from '../config/resolve';
@@ -11,10 +10,11 @@ import { fileRulesFor } from '../files/file-rules';
 import { resolveSupportingFiles, type FileIndex } from '../files/resolve';
 import type { ItemCache } from '../incremental/item-cache';
 import { discoverItemFiles } from '../load/discover-items';
-import { readTextFile, readTextFileSync } from '../load/read-text-file';
-import { parseItem, type ParsedItem } from '../parse/item';
+import { readTextFile } from '../load/read-text-file';
+import type { ParsedItem } from '../parse/item';
 import { itemSchemaForEdition } from '../schemas/item-edition';
-import { validateWithSchema } from '../validate/schema-errors';
+import { loadRememberedItemFiles } from './item-file';
+import { loadItemFiles } from './item-workers';
 
 export interface LoadOptions {
   env?: Record<string, string | undefined>;
@@ -34,9 +34,6 @@ export interface ProgressEvent {
   done: number;
   total: number;
 }
-
-/** Item files read and parsed between two turns of the event loop: about 40 ms of work (0.65 ms an item at 10,000 items). */
-const ITEMS_BETWEEN_YIELDS = 64;
 
 /** A pack after load → parse → validate → link: everything the analysis and the documents need. */
 export interface LoadedPack {
@@ -85,47 +82,14 @@ export async function loadPack(packDir: string, options: LoadOptions = {}): Prom
   const discovered = await discoverItemFiles(root, settings.config.folders.items);
   diagnostics.push(...discovered.diagnostics);
   const itemFiles = discovered.value;
-  let parsedCount = 0;
-  for (const file of itemFiles) {
-    // The loop is synchronous (see readTextFileSync); letting the event loop in now and then keeps signals and watch events from waiting for the whole pack.
-    if (parsedCount % ITEMS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
-    const read = readTextFileSync(root, file);
-    options.onProgress?.({ phase: 'items', done: ++parsedCount, total: itemFiles.length });
-    if (read.diagnostic || read.text === undefined) {
-      if (read.diagnostic) diagnostics.push(read.diagnostic);
-      unreadable.push(file);
-      continue;
-    }
-    const remembered = options.itemCache?.lookup(file, read.text, catalogue);
-    if (remembered) {
-      diagnostics.push(...remembered.diagnostics);
-      if (remembered.item) items.push(remembered.item);
-      else unreadable.push(file);
-      continue;
-    }
-    const firstOwnDiagnostic = diagnostics.length;
-    const parsed = parseItem(file, read.text);
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.value) {
-      options.itemCache?.store(file, read.text, catalogue, undefined, diagnostics.slice(firstOwnDiagnostic));
-      unreadable.push(file);
-      continue;
-    }
-    const p = parsed.value;
-    items.push(p);
-    diagnostics.push(
-      ...validateWithSchema(itemSchema, p.item, {
-        source: p.source,
-        subject: 'item',
-        metricRequirements: true,
-        itemId: typeof p.item.id === 'string' ? p.item.id : undefined,
-        sdg: typeof p.item.sdg === 'number' ? p.item.sdg : undefined,
-        metric: typeof p.item.metric === 'string' ? p.item.metric : undefined,
-        // The metric-known rule explains an unknown metric better (with suggestions) than an enum error.
-        skip: (e) => e.instancePath === '/metric' && e.keyword === 'enum',
-      }),
-    );
-    options.itemCache?.store(file, read.text, catalogue, p, diagnostics.slice(firstOwnDiagnostic));
+  const itemProgress = options.onProgress && ((done: number, total: number) => options.onProgress?.({ phase: 'items', done, total }));
+  const results = options.itemCache
+    ? await loadRememberedItemFiles(root, itemFiles, catalogue, itemSchema, options.itemCache, itemProgress)
+    : await loadItemFiles(root, itemFiles, catalogue.edition, itemSchema, options.env ?? {}, itemProgress);
+  for (const result of results) {
+    diagnostics.push(...result.diagnostics);
+    if (result.parsed) items.push(result.parsed);
+    else unreadable.push(result.file);
   }
   options.itemCache?.retainOnly(itemFiles);
 
