@@ -38,7 +38,7 @@ export async function readTextFile(root: string, file: string, options: ReadOpti
  *
  * Synchronous, and five system calls for a regular file (lstat, open, fstat, read, close): for thousands of
  * small evidence files this took 0.46 s per 10,000 files where promise-based reads took 2.3 s, each call
- * being a round trip through the thread pool (measured on /tmp/pk10, 10,000 items of 1.5 KB).
+ * being a round trip through the thread pool (measured on a generated pack of 10,000 items of 1.5 KB).
  */
 export function readTextFileSync(root: string, file: string, options: ReadOptions = {}): ReadResult {
   const maxBytes = options.maxBytes ?? MAX_YAML_FILE_BYTES;

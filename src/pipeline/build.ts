@@ -133,6 +133,8 @@ async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened
   const reuse = await DocumentReuse.open(pack.root, outDir, digestOf({ ...renderSettings, config: pack.settings.config }), options.cache !== false);
   let documentsDone = 0;
   for (const sdg of sdgs) {
+    // Documents that can no longer be written (output locked, refused, disk full) are not worth minutes of rendering.
+    if (output.failed) break;
     const view = sdgDocumentView(pack, sdg, options.version, images);
     const name = `sdg-${String(sdg).padStart(2, '0')}`;
     const inputs = graph.documents.get(sdg) ?? { evidence: {}, supporting: {} };

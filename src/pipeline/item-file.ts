@@ -45,7 +45,7 @@ export function parseAndCheck(file: string, text: string, itemSchema: Record<str
 }
 
 /** Item files read and parsed between two turns of the event loop: about 40 ms of work. */
-const ITEMS_BETWEEN_YIELDS = 64;
+export const ITEMS_BETWEEN_YIELDS = 64;
 
 /**
  * The item files of a `watch` session, one thread: a file whose text is unchanged since the last run takes

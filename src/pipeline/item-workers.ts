@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { LineCounter } from 'yaml';
-import { loadItemFile, type ItemFileResult } from './item-file';
+import { ITEMS_BETWEEN_YIELDS, loadItemFile, type ItemFileResult } from './item-file';
 
 /**
  * Below this many items one thread is faster. Starting a worker (loading YAML, the schema and the catalogue
@@ -13,8 +13,6 @@ import { loadItemFile, type ItemFileResult } from './item-file';
  * (2.1 s against 2.4 s, 2.9 s against 3.1 s), they tie at 7,000, two threads win at 10,000 (5.4 s against 6.2-7.6 s).
  */
 export const PARALLEL_FROM_ITEMS = 8000;
-/** Item files read and parsed between two turns of the event loop: about 40 ms of work. */
-const ITEMS_BETWEEN_YIELDS = 64;
 /** Results a worker sends at a time, so that the progress bar moves while it works. */
 const WORKER_BATCH = 256;
 

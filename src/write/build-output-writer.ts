@@ -23,6 +23,11 @@ export class BuildOutputWriter {
     }
   }
 
+  /** Whether a file could not be written (or the output not opened): nothing more will be. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
   /** Writes one file into the staging folder; after a failure, does nothing. */
   async put(name: string, data: Uint8Array | string): Promise<void> {
     if (!this.output) return;

@@ -103,15 +103,15 @@ export class StagedOutput {
       }
       swapped = true;
       await fs.syncFolder(parent);
+      // The previous output is no longer needed; if it cannot be deleted now, the next build removes it.
+      await fs.rm(retired, { recursive: true, force: true }).catch(() => undefined);
+      return [...this.written].sort();
     } catch (error) {
       if (!swapped) await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
-      await this.lock.release();
       throw error;
+    } finally {
+      await this.lock.release();
     }
-    // The previous output is no longer needed; if it cannot be deleted now, the next build removes it.
-    await fs.rm(retired, { recursive: true, force: true }).catch(() => undefined);
-    await this.lock.release();
-    return [...this.written].sort();
   }
 
   /** Drops the staging folder and releases the lock; the previous output stays as it was. Safe to call twice. */

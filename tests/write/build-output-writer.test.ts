@@ -31,6 +31,27 @@ function stagedFiles(out: string): string[] | undefined {
   return readdirSync(path.join(path.dirname(out), staging[0])).sort();
 }
 
+test('no SDG document is rendered once the output cannot be written (a folder impact-pack did not write)', async () => {
+  const pack = copyToTemp(VALID);
+  const t = tempDir({ 'out/notes.txt': 'mine' });
+  try {
+    const out = path.join(t.root, 'out');
+    const documents: number[] = [];
+    const onProgress = (event: ProgressEvent) => {
+      if (event.phase === 'documents') documents.push(event.done);
+    };
+    const result = await buildPack(pack.root, buildOptions(out, { onProgress }));
+    expect(result.outputError).toMatch(/did not write/);
+    // The loop stops before its first document: only the final progress event, with nothing done.
+    expect(documents).toEqual([0]);
+    expect(readOutputTree(out)).toEqual({ 'notes.txt': Buffer.from('mine').toString('base64') });
+    expect(leftoversBeside(out)).toEqual([]);
+  } finally {
+    pack.cleanup();
+    t.cleanup();
+  }
+});
+
 test('a rendered document is on the disk, in the staging folder, before the next one is rendered', async () => {
   const pack = copyToTemp(VALID);
   const t = tempDir();
