@@ -29,7 +29,19 @@ export interface NamedValue {
   unit: string;
   /** Whether the item must give it (numerator and denominator usually are). */
   required: boolean;
+  /** How THE counts people for this value, where it says: full-time equivalent or headcount. */
+  basis?: CountBasis;
 }
+
+/** How a count of people is made: THE asks for FTE in most student and staff figures. */
+export type CountBasis = 'fte' | 'headcount';
+
+/**
+ * How sure we are of a fact about an edition, with the marks of the research notes:
+ * C THE's own text; R a university's copy of THE material; 3P a third party's reading; ? not found.
+ * `heuristic` marks a rule that is impact-pack's own, never THE's.
+ */
+export type Confidence = 'C' | 'R' | '3P' | '?' | 'heuristic';
 
 export interface AnswerOption {
   /** Key used in an evidence item's `answer` field. */
@@ -62,6 +74,10 @@ export interface Metric {
   confirmed: boolean;
   sources: string[];
   note?: string;
+  /** Several options may be chosen at once (e.g. 16.2.1); each chosen option is scored on its own. */
+  multiSelect?: boolean;
+  /** THE asks the question but does not score it in this edition (e.g. 17.4.4 in 2027). */
+  notScored?: boolean;
 }
 
 export interface MetricGroup {
@@ -85,12 +101,65 @@ export interface Sdg {
   groups: MetricGroup[];
 }
 
+/**
+ * What a point of a question's rule is given for. `statement`: the university says it does it (or the answer
+ * chosen); `evidence`: evidence provided, graded by relevance; `public`: evidence publicly available on the web;
+ * `policy_date`: a policy created or reviewed inside the window; `date_band`: a target date band.
+ */
+export type PointComponentId = 'statement' | 'evidence' | 'public' | 'policy_date' | 'date_band';
+
+/** How evidence relevance is graded: THE's 2027 reading gives specific 1, general 0.5, not relevant 0. */
+export type RelevanceGrade = 'specific' | 'general';
+
+export interface PointComponent {
+  /** Absent in older catalogue files: read from the label's position (statement, evidence, public, policy_date). */
+  id?: PointComponentId;
+  label: string;
+  points: number;
+  /** Evidence component: the share of its points each relevance grade earns. */
+  grades?: Partial<Record<RelevanceGrade, number>>;
+  /** A bonus on top of the other components (still capped by the rule's `cap`). */
+  bonus?: boolean;
+}
+
 export interface PointRule {
   questionType: QuestionType;
   maxPoints: number;
-  components: { label: string; points: number }[];
+  components: PointComponent[];
+  /** The total of the components is capped at this (the indicator's maximum), where the edition says so. */
+  cap?: number;
   confirmed: boolean;
+  confidence?: Confidence;
   sources: string[];
+}
+
+/** How an edition presents its results: ranks, bands, or both; and whether a "Reporter" status exists. */
+export interface ResultsPresentation {
+  presentation: 'rank' | 'band' | 'rank_and_band' | 'unknown';
+  /** Bands as published, e.g. "601-800". */
+  bands?: string[];
+  /** An institution that submitted but did not meet the criteria to be rated is shown as a reporter. */
+  reporterStatus: boolean;
+  confidence: Confidence;
+  sources: string[];
+}
+
+/** How THE reads the evidence of one indicator in this edition. */
+export interface EvidenceRules {
+  /** How many pieces of evidence an indicator takes; null when several are read and the number is not known. */
+  perIndicator: number | null;
+  /** Whether an uploaded file (not a public web page) can earn the public point. */
+  attachmentCountsAsPublic: boolean;
+  /** Reviewers follow no further links: a page that is only a list of links earns nothing. */
+  selfContained: boolean;
+  confidence: Confidence;
+  sources: string[];
+}
+
+/** A rule of impact-pack's own (not THE's), named so that every output that uses it can say so. */
+export interface Heuristic {
+  id: string;
+  description: string;
 }
 
 export interface OverallRules {
@@ -114,6 +183,11 @@ export interface Catalogue {
   /** e.g. "2022". */
   edition: string;
   title: string;
+  /** The product's name in this edition, e.g. "THE Impact Rankings" or "THE Sustainability Impact Ratings". */
+  product?: string;
+  results?: ResultsPresentation;
+  evidence?: EvidenceRules;
+  heuristics?: Heuristic[];
   windows: EvidenceWindows;
   overall: OverallRules;
   pointRules: PointRule[];

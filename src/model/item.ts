@@ -28,6 +28,10 @@ export interface NumericValue {
   as_printed?: string;
   source?: string;
   year?: number;
+  /** How people were counted: full-time equivalent or headcount (THE asks FTE for most student and staff figures). */
+  basis?: 'fte' | 'headcount';
+  /** The population the figure covers, e.g. "whole university" or "main campus". */
+  scope?: string;
 }
 
 export interface Provenance {
@@ -67,7 +71,14 @@ export interface EvidenceItem {
   original?: { language: string; title?: string; text?: string };
   period?: { start: string; end: string };
   policy?: { created: LooseDate; last_reviewed: LooseDate; next_review?: LooseDate };
-  answer?: string;
+  /** The chosen option; a list for the questions that take several (multi-select, e.g. 16.2.1). */
+  answer?: string | string[];
+  /** How closely the evidence answers THE's question: specific earns the full evidence point, general half. */
+  relevance?: 'specific' | 'general';
+  /** The one piece of evidence the indicator is judged on, where the edition reads only one. */
+  primary?: boolean;
+  /** Ids of other items of the pack this one refers to; the validator resolves them. */
+  related_items?: string[];
   progress?: Progress;
   carried_out_by?: CarriedOutBy;
   confidential?: boolean;
