@@ -34,6 +34,7 @@ const PROCESSES = [
   'tests/hardening/output-lock.test.ts',
   'tests/hardening/sigkill.test.ts',
   'tests/incremental/watch-command.test.ts',
+  'tests/install/package-install.test.ts',
   'tests/perf/generate-pack.test.ts',
   'tests/perf/item-workers.test.ts',
 ];

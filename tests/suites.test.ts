@@ -10,7 +10,7 @@ const { REAL_CLIENTS, PROCESSES } = require('./suites.cjs') as { REAL_CLIENTS: s
 const CLIENT_HARNESSES = ['tests/helpers/pdf-tools.ts', 'tests/helpers/pdf-text.ts', 'tests/render/support/poppler.ts', 'tests/render/docx/soffice.ts', 'tests/report/chromium.ts'];
 const usesClient = (file: string) => CLIENT_HARNESSES.includes(file) || /from 'playwright-core'/.test(readFileSync(path.join(REPO_ROOT, file), 'utf8'));
 /** Text that means a file starts a process or needs the compiled code. */
-const STARTS_PROCESSES = /process\.execPath|bin\/impact-pack|worker_threads|scripts\/bench\.js|scripts\/generate-pack\.js|['"`]dist\/|\/usr\/bin\/time|\bnpm\b['"`]/;
+const STARTS_PROCESSES = /process\.execPath|bin\/impact-pack|worker_threads|scripts\/bench\.js|scripts\/generate-pack\.js|REPO_ROOT, ['"`]dist|\.\.\/dist\/|\/usr\/bin\/time|\bnpm\b['"`]/;
 
 /** The file and every test-side module it imports, directly or not (relative imports only). */
 function closure(file: string, seen = new Set<string>()): Set<string> {

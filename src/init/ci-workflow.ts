@@ -1,8 +1,11 @@
+import { vendoredTarballPath } from './vendor-package';
+
 /**
  * The ready GitHub Actions workflow: validate, check links, build, gap report against the baseline,
  * SARIF for code scanning, the job summary, and out/ kept as an artifact; weekly and on pull requests.
  * One text serves two set-ups: this repository (the example pack, the tool built from source) and a pack
- * made by `impact-pack init` (the tool installed from npm). The repository's copy in
+ * made by `impact-pack init` (the tool installed from the package tarball init puts into the pack's vendor/
+ * folder: the exact version that made the pack, from a file the pack's owner holds, with no registry name). The repository's copy in
  * .github/workflows/impact-pack.yml is this function's output, and a test keeps the two identical.
  * docs/ci.md explains every step.
  */
@@ -13,11 +16,19 @@ export interface CiWorkflowSetup {
   baseline: string;
   /** Shell command that installs impact-pack on the runner. */
   install: string;
+  /** The impact-pack package tarball committed with the pack, relative to the repository root, when it installs from one. */
+  tarball?: string;
   /** How to call impact-pack once installed. */
   command: string;
 }
 
 export const WORKFLOW_PATH = '.github/workflows/impact-pack.yml';
+
+/**
+ * The Node.js release line the workflow runs on: a maintained LTS (Node 20 reached its end of life in
+ * April 2026). actions/setup-node takes the newest release of this line.
+ */
+export const WORKFLOW_NODE = '24';
 
 /** The set-up of this repository: the example pack in evidence/, impact-pack built from source. */
 export const REPOSITORY_SETUP: CiWorkflowSetup = {
@@ -27,9 +38,18 @@ export const REPOSITORY_SETUP: CiWorkflowSetup = {
   command: 'node bin/impact-pack.js',
 };
 
-/** The set-up of a pack made by `impact-pack init`: the pack at the repository root, impact-pack from npm. */
+/**
+ * The set-up of a pack made by `impact-pack init`: the pack at the repository root, impact-pack installed
+ * from the tarball of this version that init put into the pack (vendoredTarballPath).
+ */
 export function packSetup(version: string): CiWorkflowSetup {
-  return { pack: '.', baseline: 'gap-baseline.json', install: `npm install --global --no-audit --no-fund impact-pack@${version}`, command: 'impact-pack' };
+  return {
+    pack: '.',
+    baseline: 'gap-baseline.json',
+    tarball: vendoredTarballPath(version),
+    install: 'npm install --global --no-audit --no-fund "./$IMPACT_PACK_TARBALL"',
+    command: 'impact-pack',
+  };
 }
 
 export function ciWorkflowText(setup: CiWorkflowSetup): string {
@@ -63,7 +83,7 @@ env:
   BASELINE: ${yamlScalar(setup.baseline)}
   OUT: out
   IMPACT_PACK: ${yamlScalar(setup.command)}
-  NO_COLOR: "1"
+${tarballEnv(setup)}  NO_COLOR: "1"
 
 jobs:
   evidence:
@@ -73,7 +93,7 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: "${WORKFLOW_NODE}"
       - name: Install impact-pack
         run: ${setup.install}
       # Every later step runs even when an earlier one failed, so that one run reports everything;
@@ -129,6 +149,15 @@ jobs:
           path: \${{ env.OUT }}
           include-hidden-files: false
           retention-days: 30
+`;
+}
+
+/** The env line naming the vendored tarball, with how to upgrade; nothing when the set-up builds from source. */
+function tarballEnv(setup: CiWorkflowSetup): string {
+  if (!setup.tarball) return '';
+  return `  # The exact impact-pack this pack was made with, committed with the pack (init put it there). To upgrade,
+  # replace the file with the new version's tarball (npm pack) and change this one line.
+  IMPACT_PACK_TARBALL: ${yamlScalar(setup.tarball)}
 `;
 }
 

@@ -7,6 +7,7 @@ import { packConfigSchema } from '../schemas/config-schema';
 import { itemSchemaForEdition } from '../schemas/item-edition';
 import { schemaText } from '../schemas/write';
 import { ciWorkflowText, packSetup, WORKFLOW_PATH } from './ci-workflow';
+import { vendoredTarballPath, type VendoredPackage } from './vendor-package';
 
 export class InitRefused extends Error {}
 
@@ -15,8 +16,9 @@ export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 
 /**
  * Creates a new pack: a config, one commented example item of each kind (policy, practice, measurement,
- * numeric) whose metrics come from the catalogue, a files folder, and a copy of the default templates.
- * Never writes into a non-empty folder.
+ * numeric) whose metrics come from the catalogue, a files folder, a copy of the default templates, and the
+ * CI workflow. With `vendored` (packInstallation), the package tarball of this impact-pack goes into vendor/,
+ * where the workflow installs it from. Never writes into a non-empty folder.
  */
 export async function createPack(
   dir: string,
@@ -24,11 +26,12 @@ export async function createPack(
   editions: string[],
   institution: string,
   today: string,
+  vendored?: VendoredPackage,
 ): Promise<string[]> {
   const root = path.resolve(dir);
   const existing = await readdir(root).catch(() => undefined);
   if (existing && existing.length > 0) throw new InitRefused(`${root} is not empty; choose a new folder for the pack.`);
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Buffer>();
   files.set(CONFIG_FILE, configText(catalogue, institution, today));
   const metrics = allMetrics(catalogue);
   const pick = (pred: (m: Metric) => boolean) => metrics.find(pred);
@@ -47,12 +50,14 @@ export async function createPack(
   files.set('files/example-policy.txt', 'Example supporting document. Replace it with the signed policy.\n');
   // The cache holds only what can be rebuilt (file hashes, last link-check results).
   files.set('.gitignore', 'out/\n.impact-pack-cache/\n.impact-pack-backups/\n');
-  // The ready CI workflow (docs/ci.md), pinned to this version of impact-pack.
+  // The ready CI workflow (docs/ci.md), which installs this version of impact-pack from vendor/.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  files.set(WORKFLOW_PATH, ciWorkflowText(packSetup((require('../../package.json') as { version: string }).version)));
+  const version = (require('../../package.json') as { version: string }).version;
+  files.set(WORKFLOW_PATH, ciWorkflowText(packSetup(version)));
   // Editors validate and complete files through these copies, without network access.
   files.set('schemas/pack-config.schema.json', schemaText(packConfigSchema(editions)));
   files.set(`schemas/evidence-item.${catalogue.edition}.schema.json`, schemaText(itemSchemaForEdition(catalogue)));
+  if (vendored) files.set(vendoredTarballPath(version), vendored.bytes);
 
   await mkdir(root, { recursive: true });
   for (const [rel, text] of files) {

@@ -41,6 +41,23 @@ describe('the ready GitHub Actions workflow', () => {
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))?.with?.path).toBe('${{ env.OUT }}');
   });
 
+  it('installs the pack\'s own vendored impact-pack, never a name from a registry, on a maintained Node', () => {
+    const forPack = parse(ciWorkflowText(packSetup('1.2.3')));
+    expect(forPack.env.IMPACT_PACK_TARBALL).toBe('vendor/impact-pack-1.2.3.tgz');
+    const runs: string[] = forPack.jobs.evidence.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run);
+    expect(runs[0]).toBe('npm install --global --no-audit --no-fund "./$IMPACT_PACK_TARBALL"');
+    // No `npm install NAME`, `npx NAME` or `NAME@version` that a registry would resolve: the only install
+    // is of the vendored file (the repository's own workflow builds from its checkout with npm ci).
+    for (const text of [ciWorkflowText(packSetup('1.2.3')), committed]) {
+      expect(text).not.toContain('impact-pack@');
+      const installs = text.split('\n').filter((l) => /\b(npm (install|i|add)|npx|yarn|pnpm)\b/.test(l) && !l.trim().startsWith('#'));
+      expect(installs.filter((l) => !l.includes('"./$IMPACT_PACK_TARBALL"'))).toEqual([]);
+      const node = parse(text).jobs.evidence.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/setup-node'));
+      // Node 22 and 24 are the maintained LTS lines impact-pack is tested on; 20 reached its end of life in April 2026.
+      expect(['22', '24']).toContain(node.with['node-version']);
+    }
+  });
+
   it('goes into every new pack that init creates, pinned to this version', async () => {
     const t = tempDir();
     try {

@@ -1,5 +1,5 @@
 import Ajv04 from 'ajv-draft-04';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,23 +12,29 @@ import { smallPack } from '../analyse/small-pack';
 
 interface Step {
   id?: string;
+  name?: string;
   run?: string;
 }
 
 /**
- * Runs the commands of the committed workflow's steps, in order, the way the Actions runner does
- * (bash -eo pipefail, the workflow's env, a job-summary file), against a pack whose public URLs point at a
- * server on 127.0.0.1. Only the pack, baseline and output paths are moved to a temporary folder.
- * The executable is bin/impact-pack.js over dist/, which `npm test` builds first.
+ * Runs the commands of a workflow's steps, in order, the way the Actions runner does (bash -eo pipefail,
+ * the workflow's env, a job-summary file, the repository as the working folder), against a pack whose
+ * public URLs point at a server on 127.0.0.1. The `uses:` steps are not run: the checkout is the folder
+ * itself, and Node is the one running the tests. `include` picks the steps.
  */
-async function runSteps(env: Record<string, string>): Promise<{ id: string; status: number; stdout: string; stderr: string }[]> {
-  const wf = parse(readFileSync(path.join(REPO_ROOT, WORKFLOW_PATH), 'utf8'));
-  const steps: Step[] = wf.jobs.evidence.steps.filter((s: Step) => s.id && s.run);
+async function runSteps(
+  workflowFile: string,
+  cwd: string,
+  env: Record<string, string>,
+  include: (s: Step) => boolean = (s) => Boolean(s.id),
+): Promise<{ id: string; status: number; stdout: string; stderr: string }[]> {
+  const wf = parse(readFileSync(workflowFile, 'utf8'));
+  const steps: Step[] = wf.jobs.evidence.steps.filter((s: Step) => s.run && include(s));
   const results = [];
   for (const s of steps) {
     // Asynchronous, so that the test's HTTP server keeps answering while a step runs.
     const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', s.run!], {
-      cwd: REPO_ROOT,
+      cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...wf.env, ...env },
     });
     let stdout = '';
@@ -36,10 +42,13 @@ async function runSteps(env: Record<string, string>): Promise<{ id: string; stat
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-    results.push({ id: s.id!, status, stdout, stderr });
+    results.push({ id: s.id ?? s.name!, status, stdout, stderr });
   }
   return results;
 }
+
+/** This repository's workflow: the example pack's, with impact-pack built from this checkout (dist/). */
+const REPO_WORKFLOW = path.join(REPO_ROOT, WORKFLOW_PATH);
 
 function assertDistFresh(): void {
   const built = path.join(REPO_ROOT, 'dist/cli/run.js');
@@ -78,7 +87,7 @@ describe('the workflow\'s command sequence, run locally end to end', () => {
       };
 
       // First run: no baseline yet. Everything passes; the proposed baseline lands in the artifact.
-      const first = await runSteps(env);
+      const first = await runSteps(REPO_WORKFLOW, REPO_ROOT, env);
       expect(first.map((s) => [s.id, s.status])).toEqual([['validate', 0], ['links', 0], ['build', 0], ['gaps', 0], ['baseline', 0]]);
       expect(first.find((s) => s.id === 'gaps')!.stdout).toContain('::notice::No baseline at');
       expect(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('# Gap report: Test University');
@@ -91,7 +100,7 @@ describe('the workflow\'s command sequence, run locally end to end', () => {
       writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^public_urls:.*\n/m, ''));
       const dialogue = path.join(pack.root, 'items/sdg-17/dialogue.yaml');
       writeFileSync(dialogue, `${readFileSync(dialogue, 'utf8')}public_urls: ["${base}/gone"]\n`);
-      const second = await runSteps(env);
+      const second = await runSteps(REPO_WORKFLOW, REPO_ROOT, env);
       // Every step still runs (the workflow's `if: !cancelled()`), and the job fails on links and the ratchet.
       expect(second.map((s) => s.id)).toEqual(['validate', 'links', 'build', 'gaps', 'baseline']);
       expect(second.find((s) => s.id === 'links')!.status).not.toBe(0);
@@ -110,6 +119,49 @@ describe('the workflow\'s command sequence, run locally end to end', () => {
       expect(readFileSync(path.join(env.OUT, 'gap-baseline.json'), 'utf8')).toBe(readFileSync(env.BASELINE, 'utf8'));
     } finally {
       pack.cleanup();
+      work.cleanup();
+    }
+  }, 300_000);
+
+  it('in a new pack made by init, outside this repository: installs the vendored impact-pack, then every step passes', async () => {
+    const work = tempDir();
+    try {
+      const pack = path.join(work.root, 'my-pack');
+      const prefix = path.join(work.root, 'prefix');
+      // init as a user runs it; the tarball it vendors is the package of this (built) installation.
+      const init = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/impact-pack.js'), 'init', pack, '--institution', 'Test University'], { cwd: work.root, encoding: 'utf8' });
+      expect(init.stderr).toBe('');
+      expect(init.status).toBe(0);
+      const workflow = path.join(pack, WORKFLOW_PATH);
+      const tarball = parse(readFileSync(workflow, 'utf8')).env.IMPACT_PACK_TARBALL;
+      expect(existsSync(path.join(pack, tarball))).toBe(true);
+      for (const f of fg.sync('items/**/*.yaml', { cwd: pack })) {
+        const file = path.join(pack, f);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/https:\/\/www\.example\.edu/g, base));
+      }
+
+      // Every `run:` step of the pack's own workflow, the install first, in the pack. The global prefix is a
+      // temporary folder put first on PATH, as setup-node's is on a runner; npm may use its cache.
+      const env = {
+        PATH: `${path.join(prefix, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+        npm_config_prefix: prefix,
+        npm_config_prefer_offline: 'true',
+        npm_config_update_notifier: 'false',
+        GITHUB_STEP_SUMMARY: path.join(work.root, 'summary.md'),
+      };
+      const steps = await runSteps(workflow, pack, env, () => true);
+      const failed = steps.filter((s) => s.status !== 0).map((s) => `${s.id}: ${s.stderr}`);
+      expect(failed).toEqual([]);
+      expect(steps.map((s) => s.id)).toEqual(['Install impact-pack', 'validate', 'links', 'build', 'gaps', 'baseline']);
+
+      // The steps ran the installed copy, which is the version that made the pack.
+      const installed = spawnSync('bash', ['-c', 'command -v impact-pack && impact-pack --version'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+      expect(installed.stdout.split('\n').slice(0, 2)).toEqual([path.join(prefix, 'bin', 'impact-pack'), JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version]);
+      expect(steps.find((s) => s.id === 'gaps')!.stdout).toContain('::notice::No baseline at gap-baseline.json');
+      expect(readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('# Gap report: Test University');
+      expect(readdirSync(path.join(pack, 'out'))).toEqual(expect.arrayContaining(['gap-report.sarif', 'gap-summary.md', 'gap-baseline.json', 'gap-report.md']));
+      expect(readdirSync(path.join(pack, 'out')).filter((f) => /^sdg-\d\d\.pdf$/.test(f)).length).toBeGreaterThan(0);
+    } finally {
       work.cleanup();
     }
   }, 300_000);

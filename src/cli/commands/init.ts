@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { listEditions, loadCatalogue } from '../../criteria/load';
 import { createPack, InitRefused } from '../../init/create-pack';
+import { packInstallation, VENDOR_DIR } from '../../init/vendor-package';
 import { isoDay } from '../../model/dates';
 import { EXIT, UsageError, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
@@ -19,9 +20,14 @@ export const initCommand = {
     if (!cat.value) throw new UsageError(`Unknown edition "${edition}"; known: ${editions.join(', ')}.`);
     const root = path.resolve(io.cwd, dir);
     try {
-      const created = await createPack(root, cat.value, editions, args.values.institution ?? 'Example University', isoDay(io.now ?? new Date()));
+      // The pack's CI installs impact-pack from this tarball of the running installation (docs/ci.md).
+      const vendored = await packInstallation();
+      const created = await createPack(root, cat.value, editions, args.values.institution ?? 'Example University', isoDay(io.now ?? new Date()), vendored.value);
       io.stdout.write(`Created a pack for the THE Impact Rankings ${edition} in ${path.relative(io.cwd, root) || '.'}:\n`);
       for (const f of created) io.stdout.write(`  ${f}\n`);
+      if (vendored.problem) {
+        io.stderr.write(`impact-pack: warning: could not put impact-pack's package into ${VENDOR_DIR}/, where the CI workflow installs it from: ${vendored.problem}.\n`);
+      }
       io.stdout.write(`Next: edit impact-pack.yaml, then run impact-pack validate ${dir} and impact-pack build ${dir}.\n`);
       return EXIT.ok;
     } catch (error) {
