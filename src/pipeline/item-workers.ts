@@ -13,6 +13,16 @@ import { ITEMS_BETWEEN_YIELDS, loadItemFile, type ItemFileResult } from './item-
  * (2.1 s against 2.4 s, 2.9 s against 3.1 s), they tie at 7,000, two threads win at 10,000 (5.4 s against 6.2-7.6 s).
  */
 export const PARALLEL_FROM_ITEMS = 8000;
+
+/**
+ * The item count from which the worker starts: PARALLEL_FROM_ITEMS, or a whole number of 1 or more in
+ * IMPACT_PACK_PARALLEL_FROM_ITEMS (for a machine measured to differ, and for tests, which need no
+ * 8,000-item pack to exercise the worker). Anything else in the variable is ignored.
+ */
+export function parallelFromItems(env: Record<string, string | undefined>): number {
+  const value = env.IMPACT_PACK_PARALLEL_FROM_ITEMS?.trim();
+  return value && /^[1-9]\d*$/.test(value) ? Number(value) : PARALLEL_FROM_ITEMS;
+}
 /** Results a worker sends at a time, so that the progress bar moves while it works. */
 const WORKER_BATCH = 256;
 
@@ -24,8 +34,8 @@ export interface TransferredResult extends Omit<ItemFileResult, 'parsed'> {
 }
 
 /**
- * Reads, parses and schema-checks every item file, in file order. On a pack of PARALLEL_FROM_ITEMS items or
- * more, with a second core, a worker thread takes the second half of the files while this thread does the
+ * Reads, parses and schema-checks every item file, in file order. On a pack of parallelFromItems(env) items
+ * or more, with a second core, a worker thread takes the second half of the files while this thread does the
  * first: item files are independent, so the results, and their order, are the same as with one thread
  * (IMPACT_PACK_ITEM_WORKERS=0 turns the worker off). A worker that fails leaves its share to this thread.
  */
@@ -45,7 +55,7 @@ export async function loadItemFiles(
   };
   const workerFile = path.join(__dirname, 'item-worker.js');
   const parallel =
-    files.length >= PARALLEL_FROM_ITEMS &&
+    files.length >= parallelFromItems(env) &&
     env.IMPACT_PACK_ITEM_WORKERS !== '0' &&
     os.availableParallelism() > 1 &&
     // Under ts-jest this module is TypeScript, and a worker can only run the compiled JavaScript.
