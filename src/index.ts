@@ -41,6 +41,7 @@ export { generatedSchemas } from './schemas/write';
 export { itemSchemaForEdition } from './schemas/item-edition';
 export { packConfigSchema } from './schemas/config-schema';
 export { createPack } from './init/create-pack';
+export { packInstallation, type VendoredPackage } from './init/vendor-package';
 export { run } from './cli/run';
 export type { DocumentIR } from './render/ir/types';
 export { resolveSupportingFiles, type ResolveOptions } from './files/resolve';
