@@ -8,6 +8,7 @@ export const criteriaCommand = {
   name: 'criteria',
   summary: 'Print THE\'s metrics for an edition: ids, titles, kinds, weights (confirmed or derived), point rules.',
   usage: 'impact-pack criteria [--edition E] [--sdg N] [--format text|json] [--list]',
+  positionals: [],
   options: { edition: { type: 'string' }, sdg: { type: 'string' }, format: { type: 'string' }, list: { type: 'boolean' } },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
     const editions = listEditions();

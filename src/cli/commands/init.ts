@@ -9,6 +9,7 @@ export const initCommand = {
   name: 'init',
   summary: 'Create a new pack: config, one example item of each kind, and the default templates.',
   usage: 'impact-pack init DIR [--edition E] [--institution NAME]',
+  positionals: ['DIR'],
   options: { edition: { type: 'string' }, institution: { type: 'string' } },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
     const dir = args.positionals[0];
@@ -22,7 +23,9 @@ export const initCommand = {
       const created = await createPack(root, cat.value, editions, args.values.institution ?? 'Example University', isoDay(io.now ?? new Date()));
       io.stdout.write(`Created a pack for the THE Impact Rankings ${edition} in ${path.relative(io.cwd, root) || '.'}:\n`);
       for (const f of created) io.stdout.write(`  ${f}\n`);
-      io.stdout.write(`Next: edit impact-pack.yaml, then run impact-pack validate ${dir} and impact-pack build ${dir}.\n`);
+      io.stdout.write(
+        `Next: edit impact-pack.yaml, replace the example items with your own evidence (validate reports them until they are edited), then run impact-pack validate ${dir} and impact-pack build ${dir}.\n`,
+      );
       return EXIT.ok;
     } catch (error) {
       if (error instanceof InitRefused) {
