@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { CACHE_FOLDER } from '../files/cache-folder';
 import type { BuildOptions, BuildResult } from '../pipeline/build';
 import type { LoadOptions } from '../pipeline/load-pack';
 import { acquireOutputLock, lockPathFor, type OutputLock } from '../write/output-lock';
@@ -140,7 +141,11 @@ async function watchLocked(root: string, options: WatchOptions): Promise<void> {
   try {
     // Started before the first cycle, so that files saved while it runs are not missed.
     watcher = await startFileWatcher(root, {
-      ignore: [outInside ? outDir! : undefined, path.join(root, 'node_modules'), path.join(root, '.git')].filter((p): p is string => p !== undefined),
+      // Not watched at all (no events, no folder watches): the output and the busiest hidden folders. The
+      // filter above still drops every other hidden path, should the watcher report one.
+      ignore: [outInside ? outDir! : undefined, path.join(root, 'node_modules'), path.join(root, '.git'), path.join(root, CACHE_FOLDER)].filter(
+        (p): p is string => p !== undefined,
+      ),
       onChange(absolute) {
         const rel = path.relative(root, absolute).split(path.sep).join('/');
         if (rel === '' || rel.startsWith('..') || ignored(rel)) return;

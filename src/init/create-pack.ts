@@ -32,8 +32,11 @@ export const HARMLESS_ENTRIES: ReadonlySet<string> = new Set([
   'LICENCE',
 ]);
 
-/** The lines init wants in .gitignore: the output and what can be rebuilt (file hashes, link results, backups). */
-const GITIGNORE_LINES = ['out/', '.impact-pack-cache/', '.impact-pack-backups/'];
+/**
+ * The lines init wants in .gitignore: the output, what can be rebuilt (file hashes, link results, backups),
+ * and the lock a running `watch` holds beside the default output folder.
+ */
+const GITIGNORE_LINES = ['out/', '.impact-pack-cache/', '.impact-pack-backups/', '.out.watch.lock'];
 
 /** Where the package's default templates live (the same folder from src/ under ts-jest and from dist/). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
