@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { CODES } from '../../src/diagnostics/codes';
 import { codeAnchor, codeHelpUri } from '../../src/diagnostics/docs';
+import { createProgress } from '../../src/cli/progress';
 import { runCli } from '../helpers/run-cli';
 import { copyToTemp, REPO_ROOT, tempDir } from '../helpers/temp-pack';
 
@@ -81,6 +82,22 @@ describe('colour', () => {
   ])('%s', async (_what, env, tty, flags, coloured) => {
     const r = await runCli(['validate', refs, '--no-cache', ...flags], { env: env as Record<string, string>, tty });
     expect(r.stdout.includes('\u001b[')).toBe(coloured);
+  });
+});
+
+describe('TERM=dumb', () => {
+  it('also turns off the progress bar, which erases its line with an escape code', () => {
+    const drawn = (env: Record<string, string>) => {
+      let text = '';
+      let now = 0;
+      const progress = createProgress({ stderr: { write: (t: string) => (text += t), isTTY: true }, env }, { clock: () => now });
+      now = 10_000;
+      progress.update({ phase: 'items', done: 5, total: 10 });
+      progress.finish();
+      return text;
+    };
+    expect(drawn({})).toContain('\x1b[K');
+    expect(drawn({ TERM: 'dumb' })).toBe('');
   });
 });
 
