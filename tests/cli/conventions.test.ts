@@ -47,7 +47,7 @@ describe('usage slips exit 2 with a suggestion, never the parser\'s raw text', (
   it.each([
     ['an extra argument', ['validate', VALID, 'extra'], /unexpected argument "extra": this command takes one argument \(PACK\)/],
     ['a second extra argument', ['gaps', VALID, 'a', 'b'], /unexpected argument "a" \(and 1 more\)/],
-    ['an argument to a command that takes none', ['criteria', '2022'], /unexpected argument "2022": this command takes no argument/],
+    ['an argument to a command that takes none', ['explain', 'FILE_NOT_FOUND', 'extra'], /unexpected argument "extra": this command takes one argument \(CODE\)/],
     ['a misspelt option', ['validate', VALID, '--formt', 'json'], /unknown option --formt\. Did you mean --format\?/],
     ['a misspelt option with =', ['build', VALID, '--formts=pdf'], /unknown option --formts\. Did you mean --formats\?/],
     ['a long option with one dash', ['validate', VALID, '-format', 'json'], /unknown option -format: long options take two dashes\. Did you mean --format\?/],
@@ -61,6 +61,27 @@ describe('usage slips exit 2 with a suggestion, never the parser\'s raw text', (
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/To specify a positional argument|ERR_PARSE_ARGS/);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('criteria takes the pack too, for its edition', () => {
+  it('prints the pack\'s edition by default, from the pack named or the one around the current folder', async () => {
+    const pack = copyToTemp(VALID); // edition 2022; the latest edition in criteria/ is later
+    try {
+      const named = JSON.parse((await runCli(['criteria', pack.root, '--format', 'json'])).stdout);
+      expect(named.edition).toBe('2022');
+      const around = JSON.parse((await runCli(['criteria', '--format', 'json'], { cwd: path.join(pack.root, 'items') })).stdout);
+      expect(around.edition).toBe('2022');
+      const outside = tempDir();
+      try {
+        expect(JSON.parse((await runCli(['criteria', '--format', 'json'], { cwd: outside.root })).stdout).edition).not.toBe('2022');
+        expect((await runCli(['criteria', outside.root])).code).toBe(2);
+      } finally {
+        outside.cleanup();
+      }
+    } finally {
+      pack.cleanup();
+    }
   });
 });
 
