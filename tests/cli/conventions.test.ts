@@ -55,6 +55,8 @@ describe('usage slips exit 2 with a suggestion, never the parser\'s raw text', (
     ['an option without its value', ['validate', VALID, '--format'], /option --format needs a value/],
     ['a value given to a flag', ['validate', VALID, '--no-cache=yes'], /option --no-cache takes no value/],
     ['a misspelt command', ['valdate', VALID], /unknown command "valdate"\. Did you mean validate\?/],
+    ['a misspelt format', ['validate', VALID, '--format', 'sarf'], /--format must be one of human, json, sarif, junit, github, not "sarf"\. Did you mean sarif\?/],
+    ['a misspelt format of gaps', ['gaps', VALID, '--format', 'jsn'], /not "jsn"\. Did you mean json\?/],
   ])('%s', async (_what, argv, message) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);

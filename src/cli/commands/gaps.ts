@@ -21,6 +21,7 @@ import { gapReportSarif } from '../../report/sarif';
 import { EXIT, UsageError, useColour, version, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { packFolder } from '../pack-folder';
+import { parseDiagnosticFormat } from './validate';
 
 /** The report's own views (md, html, json) and, for its findings and the pack's diagnostics, those of validate. */
 const FORMATS = ['md', 'html', 'json', 'human', 'sarif', 'junit', 'github'] as const;
@@ -43,8 +44,7 @@ export const gapsCommand = {
     'impact-pack gaps [PACK] [--format md|html|json|human|sarif|junit|github] [--as-of YYYY-MM-DD] [--baseline FILE [--update-baseline]] [--previous PACK] [--outlier-share 0.25] [--due-soon-days 90] [--what-if 4,7,12]',
   options: { format: { type: 'string' }, 'update-baseline': { type: 'boolean' }, ...ANALYSIS_OPTIONS },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
-    const format = (args.values.format ?? 'md') as GapFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}".`);
+    const format = parseDiagnosticFormat(args.values.format ?? 'md', FORMATS);
     if (args.flags['update-baseline'] && !args.values.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to record the state in).');
     const analysed = await analyseFromArgs(args, io, { baselineMayBeMissing: args.flags['update-baseline'] === true });
     if (analysed.code !== undefined) return analysed.code;

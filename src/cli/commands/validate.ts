@@ -11,6 +11,7 @@ import { EXIT, UsageError, useColour, version, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { packFolder } from '../pack-folder';
 import { createProgress } from '../progress';
+import { didYouMean } from '../suggest';
 
 /** The formats for diagnostics, the same for `validate` and (besides the report's own) for `gaps`. */
 export const DIAGNOSTIC_FORMATS = ['human', 'json', 'sarif', 'junit', 'github'] as const;
@@ -41,7 +42,7 @@ export const validateCommand = {
 };
 
 export function parseDiagnosticFormat<F extends string>(text: string, formats: readonly F[]): F {
-  if (!formats.includes(text as F)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${text}".`);
+  if (!formats.includes(text as F)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${text}".${didYouMean(text, formats)}`);
   return text as F;
 }
 
