@@ -1,8 +1,10 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { CACHE_FOLDER } from '../files/cache-folder';
 import type { BuildOptions, BuildResult } from '../pipeline/build';
 import type { LoadOptions } from '../pipeline/load-pack';
+import { describeWriteError, OutputRefused } from '../write/output-errors';
 import { acquireOutputLock, lockPathFor, type OutputLock } from '../write/output-lock';
 import { nodeOutputFileSystem } from '../write/output-fs';
 import { ItemCache } from './item-cache';
@@ -70,14 +72,22 @@ export async function watchPack(packDir: string, options: WatchOptions): Promise
   let lock: OutputLock | undefined;
   if (options.build) {
     const outDir = path.resolve(options.build.outDir);
-    lock = await acquireOutputLock(outDir, {
-      fs: nodeOutputFileSystem,
-      waitMs: 0,
-      lockPath: watchLockPathFor(outDir),
-      busyMessage: (who, lockPath) =>
-        `Another impact-pack watch is already building into ${outDir} (${who}). Stop it first (Ctrl-C where it runs), ` +
-        `or give this one another --out. If no watch is running, delete ${lockPath}.`,
-    });
+    try {
+      // The lock goes beside the output folder, whose parent a first build creates anyway (as build does).
+      await mkdir(path.dirname(outDir), { recursive: true });
+      lock = await acquireOutputLock(outDir, {
+        fs: nodeOutputFileSystem,
+        waitMs: 0,
+        lockPath: watchLockPathFor(outDir),
+        busyMessage: (who, lockPath) =>
+          `Another impact-pack watch is already building into ${outDir} (${who}). Stop it first (Ctrl-C where it runs), ` +
+          `or give this one another --out. If no watch is running, delete ${lockPath}.`,
+      });
+    } catch (error) {
+      // A folder that cannot be written (permissions, read-only disk) is refused in words, like a build's.
+      if (error instanceof OutputRefused) throw error;
+      throw new OutputRefused(describeWriteError(error, outDir));
+    }
     options.onLocked?.(lock.notes);
   }
   try {

@@ -198,4 +198,23 @@ describe('watchPack with a build', () => {
     again.abort();
     await resumed;
   });
+
+  it('creates the output folder\'s parents for its lock, and refuses in words an output it cannot write', async () => {
+    const outside = tempDir({ blocker: 'a file, not a folder' });
+    try {
+      const build = { formats: ['html' as const], version: '0.0.0-test', env: FIXED.env, now: FIXED.now };
+      const nested = new AbortController();
+      const cycles = cycleQueue();
+      const session = watchPack(pack.root, { signal: nested.signal, build: { ...build, outDir: path.join(outside.root, 'new/deeper/out') }, onCycle: cycles.onCycle });
+      expect((await cycles.next(1)).build?.written).toContain('sdg-07.html');
+      nested.abort();
+      await session;
+
+      const blocked = watchPack(pack.root, { signal: new AbortController().signal, build: { ...build, outDir: path.join(outside.root, 'blocker/out') }, onCycle: () => undefined });
+      await expect(blocked).rejects.toThrow(/^Could not write .*blocker\/out: .*Nothing was written/);
+    } finally {
+      outside.cleanup();
+    }
+  });
 });
+

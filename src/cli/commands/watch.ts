@@ -5,7 +5,7 @@ import { countBySeverity } from '../../diagnostics/make';
 import { WatcherUnavailable } from '../../incremental/file-watcher';
 import { describeOutcomes } from '../../incremental/outcome-summary';
 import { watchPack, type WatchCycle, type WatchValidation } from '../../incremental/watch-session';
-import { OutputLocked } from '../../write/output-errors';
+import { OutputRefused } from '../../write/output-errors';
 import { EXIT, UsageError, useColour, version, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { packFolder } from '../pack-folder';
@@ -91,7 +91,7 @@ export const watchCommand = {
         onCycle,
         onError: (error) => io.stderr.write(`impact-pack watch: ${error.message}\n`),
       }).then(undefined, (error: unknown) => {
-        if (error instanceof OutputLocked || error instanceof WatcherUnavailable) throw new WatchRefused(error.message);
+        if (error instanceof OutputRefused || error instanceof WatcherUnavailable) throw new WatchRefused(error.message);
         throw error;
       });
     } catch (error) {
