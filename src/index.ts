@@ -6,7 +6,7 @@ export { loadPack, type LoadedPack, type LoadOptions, type LoadResult } from './
 export { buildPack, type BuildOptions, type BuildResult, type DocumentFormat } from './pipeline/build';
 export type { ProgressEvent } from './pipeline/load-pack';
 export { validateIncrementally, type IncrementalValidation } from './incremental/cached-validation';
-export { watchPack, type WatchOptions, type WatchCycle } from './incremental/watch-session';
+export { watchPack, type WatchOptions, type WatchCycle, type WatchValidation } from './incremental/watch-session';
 export { dependencyGraph, changedInputs, type DependencyGraph, type DocumentInputs } from './incremental/dependency-graph';
 export { ItemCache } from './incremental/item-cache';
 export type { DocumentOutcome } from './incremental/document-reuse';

@@ -81,12 +81,17 @@ export function estimateScore(
   const submitted = new Set(submit);
   const others = [...submitted].filter((n) => n !== mandatory).sort((a, b) => a - b);
   const hasSdg17 = submitted.has(mandatory);
-  const eligible = hasSdg17 && others.length >= rules.bestOtherCount;
+  // SDG 17 listed under `submit` without a single evidence item (as in a new pack from `init`) would have
+  // THE receive an empty SDG 17, the one SDG every ranked university must submit: "eligible" is never said then.
+  const sdg17HasItems = (bySdg.get(mandatory)?.items ?? 0) > 0;
+  const eligible = hasSdg17 && sdg17HasItems && others.length >= rules.bestOtherCount;
   const message = eligible
     ? `Eligible for the overall table: SDG ${mandatory} plus ${others.length} other SDGs (${others.join(', ')}).`
     : !hasSdg17
       ? `Not eligible for the overall table: SDG ${mandatory} is not submitted.`
-      : `Not eligible for the overall table: SDG ${mandatory} plus only ${others.length} other SDG(s); at least ${rules.bestOtherCount} are needed.`;
+      : !sdg17HasItems
+        ? `Not eligible for the overall table yet: SDG ${mandatory} is submitted but has no evidence item.`
+        : `Not eligible for the overall table: SDG ${mandatory} plus only ${others.length} other SDG(s); at least ${rules.bestOtherCount} are needed.`;
 
   const select = (candidates: number[]): Selection | null => {
     const m = bySdg.get(mandatory);

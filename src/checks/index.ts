@@ -3,6 +3,7 @@ import { answerIsOption } from './answer-is-option';
 import { booleanWords } from './boolean-words';
 import { datesValid } from './dates';
 import { evidenceWindows } from './evidence-windows';
+import { initExample } from './init-example';
 import { kindFitsMetric } from './kind-fits-metric';
 import { metricKnown } from './metric-known';
 import { metricMatchesSdg } from './metric-matches-sdg';
@@ -13,6 +14,7 @@ import { provenanceSources } from './provenance-sources';
 import { publicUrls } from './public-urls';
 import { statusReason } from './status-reason';
 import { uniqueIds } from './unique-ids';
+import { valueZero } from './value-zero';
 
 /** Every rule, in the order their findings are easiest to act on (identity, criteria, dates, content). */
 export const CHECKS: readonly Check[] = [
@@ -30,6 +32,8 @@ export const CHECKS: readonly Check[] = [
   booleanWords,
   placeholderText,
   plansNotEvidence,
+  valueZero,
+  initExample,
 ];
 
 export type { Check, CheckContext } from './check';

@@ -27,12 +27,13 @@ export function isCi(env: CliIo['env']): boolean {
 }
 
 /**
- * A progress bar on stderr when stderr is a terminal, CI is not set and the command was not asked to be
- * quiet; otherwise an object that does nothing, so that callers never test for it. `clock` is
+ * A progress bar on stderr when stderr is a terminal (not TERM=dumb), CI is not set and the command was not
+ * asked to be quiet; otherwise an object that does nothing, so that callers never test for it. `clock` is
  * injectable so that tests do not depend on time.
  */
 export function createProgress(io: Pick<CliIo, 'stderr' | 'env'>, options: { quiet?: boolean; clock?: () => number } = {}): Progress {
-  if (options.quiet || io.stderr.isTTY !== true || isCi(io.env)) return { update: () => undefined, finish: () => undefined };
+  // TERM=dumb: a terminal that cannot erase a line (\x1b[K), so the bar would pile up as garbage.
+  if (options.quiet || io.stderr.isTTY !== true || isCi(io.env) || io.env.TERM === 'dumb') return { update: () => undefined, finish: () => undefined };
   const clock = options.clock ?? (() => performance.now());
   const startedAt = clock();
   let lastDrawAt = -Infinity;

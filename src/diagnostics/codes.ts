@@ -82,6 +82,9 @@ export const CODES = {
 
   // Content
   PLACEHOLDER_TEXT: { title: 'Placeholder text left in', severity: 'error', source: 'rule', hint: 'Replace TODO, TBD, XXX or lorem ipsum with the real text before submission.' },
+  INIT_EXAMPLE_UNEDITED: { title: 'Example item from impact-pack init, not yet edited', severity: 'warning', source: 'rule', hint: 'init writes one example item of each kind to show the format; it says nothing about your institution. Replace its text, dates, values and URLs with your own evidence (the warning goes with the first edit), or delete the file.' },
+  INIT_EXAMPLE_TEXT: { title: 'Text from impact-pack init\'s example left in', severity: 'warning', source: 'rule', hint: 'The item was edited, but this field still holds the example text or title that init wrote; replace it with your own.' },
+  VALUE_ZERO: { title: 'Named value of 0 without a source', severity: 'warning', source: 'rule', hint: 'THE scores a 0 as none at all. Enter the real figure; if it really is 0, give `source` or `as_printed` for it and the warning goes.' },
   URL_SCHEME: { title: 'URL is not a web address', severity: 'error', source: 'rule', hint: 'Public URLs must start with https:// or http://; THE only credits evidence it can open.' },
   CONFIDENTIAL_PUBLIC: { title: 'Confidential item has a public URL', severity: 'error', source: 'rule', hint: 'An item marked `confidential: true` must not point to a public page; remove the URL or the flag.' },
   PLANNED_NOT_ACHIEVED: { title: 'Plan counted as evidence', severity: 'info', source: 'rule', hint: 'THE credits what exists or happened in the data year; planned or postponed actions earn no points yet.' },

@@ -1,15 +1,43 @@
-import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { allMetrics } from '../criteria/lookup';
 import type { Catalogue, Metric } from '../criteria/types';
 import { CONFIG_FILE } from '../config/resolve';
-import { packConfigSchema } from '../schemas/config-schema';
-import { itemSchemaForEdition } from '../schemas/item-edition';
-import { schemaText } from '../schemas/write';
+import { EXAMPLE_TEXT, markAsExample } from '../checks/init-example';
+import { packSchemas } from '../schemas/write';
 import { ciWorkflowText, packSetup, WORKFLOW_PATH } from './ci-workflow';
 import { vendoredTarballPath, type VendoredPackage } from './vendor-package';
 
 export class InitRefused extends Error {}
+
+/**
+ * What a folder may already hold for `init` to create the pack in it, as `git init` or a new repository
+ * cloned from a forge leaves it: version control, a readme, a licence, editor and desktop litter. None of
+ * them is a file init writes, except .gitignore, to which init adds its lines (as `cargo init` does);
+ * anything else, and in particular a folder init would write into, makes init refuse and touch nothing.
+ */
+export const HARMLESS_ENTRIES: ReadonlySet<string> = new Set([
+  '.git',
+  '.gitattributes',
+  '.gitignore',
+  '.hg',
+  '.svn',
+  '.editorconfig',
+  '.DS_Store',
+  'Thumbs.db',
+  'desktop.ini',
+  'README.md',
+  'README',
+  'LICENSE',
+  'LICENSE.md',
+  'LICENCE',
+]);
+
+/**
+ * The lines init wants in .gitignore: the output, what can be rebuilt (file hashes, link results, backups),
+ * and the lock a running `watch` holds beside the default output folder.
+ */
+const GITIGNORE_LINES = ['out/', '.impact-pack-cache/', '.impact-pack-backups/', '.out.watch.lock'];
 
 /** Where the package's default templates live (the same folder from src/ under ts-jest and from dist/). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
@@ -18,7 +46,7 @@ export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
  * Creates a new pack: a config, one commented example item of each kind (policy, practice, measurement,
  * numeric) whose metrics come from the catalogue, a files folder, a copy of the default templates, and the
  * CI workflow. With `vendored` (packInstallation), the package tarball of this impact-pack goes into vendor/,
- * where the workflow installs it from. Never writes into a non-empty folder.
+ * where the workflow installs it from. Never writes into a folder that holds anything but HARMLESS_ENTRIES.
  */
 export async function createPack(
   dir: string,
@@ -29,8 +57,14 @@ export async function createPack(
   vendored?: VendoredPackage,
 ): Promise<string[]> {
   const root = path.resolve(dir);
-  const existing = await readdir(root).catch(() => undefined);
-  if (existing && existing.length > 0) throw new InitRefused(`${root} is not empty; choose a new folder for the pack.`);
+  const existing = (await readdir(root).catch(() => undefined)) ?? [];
+  const blocking = existing.filter((name) => !HARMLESS_ENTRIES.has(name)).sort();
+  if (blocking.length > 0) {
+    throw new InitRefused(
+      `${root} is not empty (it holds ${blocking.slice(0, 3).join(', ')}${blocking.length > 3 ? ` and ${blocking.length - 3} more` : ''}); ` +
+        `choose a new folder for the pack, or one that holds only ${[...HARMLESS_ENTRIES].join(', ')}.`,
+    );
+  }
   const files = new Map<string, string | Buffer>();
   files.set(CONFIG_FILE, configText(catalogue, institution, today));
   const metrics = allMetrics(catalogue);
@@ -44,19 +78,23 @@ export async function createPack(
   for (const [kind, metric] of examples) {
     if (!metric) continue;
     const sdgDir = `sdg-${String(metric.sdg).padStart(2, '0')}`;
-    files.set(`items/${sdgDir}/example-${kind}.yaml`, exampleItem(kind, metric, catalogue));
+    // Marked, so that validate reports it as an example until it is edited (INIT_EXAMPLE_UNEDITED).
+    files.set(`items/${sdgDir}/example-${kind}.yaml`, markAsExample(exampleItem(kind, metric, catalogue)));
   }
   files.set('files/README.md', 'Put supporting files (PDF, images, spreadsheets) here and cite them from items with `supporting_files`.\n');
   files.set('files/example-policy.txt', 'Example supporting document. Replace it with the signed policy.\n');
-  // The cache holds only what can be rebuilt (file hashes, last link-check results).
-  files.set('.gitignore', 'out/\n.impact-pack-cache/\n.impact-pack-backups/\n');
+  // The cache holds only what can be rebuilt (file hashes, last link-check results); an existing
+  // .gitignore keeps its lines and gets the missing ones appended.
+  const gitignore = await readFile(path.join(root, '.gitignore'), 'utf8').catch(() => undefined);
+  const present = new Set((gitignore ?? '').split(/\r?\n/).map((l) => l.trim()));
+  const missing = GITIGNORE_LINES.filter((l) => !present.has(l));
+  if (gitignore === undefined) files.set('.gitignore', `${GITIGNORE_LINES.join('\n')}\n`);
   // The ready CI workflow (docs/ci.md), which installs this version of impact-pack from vendor/.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const version = (require('../../package.json') as { version: string }).version;
   files.set(WORKFLOW_PATH, ciWorkflowText(packSetup(version)));
   // Editors validate and complete files through these copies, without network access.
-  files.set('schemas/pack-config.schema.json', schemaText(packConfigSchema(editions)));
-  files.set(`schemas/evidence-item.${catalogue.edition}.schema.json`, schemaText(itemSchemaForEdition(catalogue)));
+  for (const [name, text] of packSchemas(catalogue, editions)) files.set(`schemas/${name}`, text);
   if (vendored) files.set(vendoredTarballPath(version), vendored.bytes);
 
   await mkdir(root, { recursive: true });
@@ -64,8 +102,13 @@ export async function createPack(
     await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
     await writeFile(path.join(root, rel), text, { flag: 'wx' });
   }
+  if (gitignore !== undefined && missing.length > 0) {
+    const separator = gitignore === '' || gitignore.endsWith('\n') ? '' : '\n';
+    await appendFile(path.join(root, '.gitignore'), `${separator}# impact-pack\n${missing.join('\n')}\n`);
+  }
   await cp(DEFAULT_TEMPLATES_DIR, path.join(root, 'templates'), { recursive: true, errorOnExist: true, force: false });
-  return [...files.keys(), 'templates/'];
+  const added = gitignore !== undefined && missing.length > 0 ? ['.gitignore (lines added)'] : [];
+  return [...files.keys(), ...added, 'templates/'];
 }
 
 function configText(cat: Catalogue, institution: string, today: string): string {
@@ -110,9 +153,9 @@ function exampleItem(kind: string, m: Metric, cat: Catalogue): string {
     `sdg: ${m.sdg}`,
     `metric: "${m.id}"              # always in quotes`,
     `kind: ${kind}`,
-    `title: ${yamlString(`Example: ${m.title}`)}`,
+    `title: ${yamlString(`${EXAMPLE_TEXT.titlePrefix}${m.title}`)}`,
     'narrative: |',
-    '  Describe for a THE assessor what exists, since when, who runs it and what it',
+    `  ${EXAMPLE_TEXT.narrative}, since when, who runs it and what it`,
     `  achieved in ${y}, with figures. Write in English; keep the original title below.`,
   ];
   if (kind === 'policy') {
@@ -132,7 +175,7 @@ function exampleItem(kind: string, m: Metric, cat: Catalogue): string {
   }
   lines.push(
     'public_urls:',
-    '  - url: https://www.example.edu/sustainability',
+    `  - url: ${EXAMPLE_TEXT.url}sustainability`,
     '    label: Public page showing the evidence',
     'owner: Sustainability office',
     'status: draft                 # draft | in_review | approved | not_applicable | not_pursuing',

@@ -40,6 +40,11 @@ export interface BuildOptions extends LoadOptions {
   embedFiles?: boolean;
   /** Append the supporting PDFs each SDG document cites to its PDF, as an appendix (build --merge-pdfs). */
   mergePdfs?: boolean;
+  /**
+   * Called with the pack's diagnostics as soon as it is loaded and checked, before anything is rendered:
+   * `watch` shows them at once instead of after the documents (rendering takes most of a build).
+   */
+  onLoaded?(diagnostics: Diagnostic[]): void;
 }
 
 export interface BuildResult {
@@ -73,6 +78,7 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
 async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened: { output?: BuildOutputWriter }): Promise<BuildResult> {
   const formats = options.formats ?? ['pdf', 'docx', 'html'];
   const loaded = await loadPack(packDir, options);
+  options.onLoaded?.(loaded.diagnostics);
   const diagnostics = [...loaded.diagnostics];
   const pack = loaded.pack;
   if (!pack) return { diagnostics, written: [], sdgs: [] };

@@ -46,23 +46,47 @@ export function gapReportJunit(report: GapReport, diagnostics: Diagnostic[], opt
     suites.push({ name: `SDG ${s.sdg}: ${s.title}`, cases });
   }
 
-  const findings = sortDiagnostics(uniqueFindings(diagnostics)).filter((d) => d.severity !== 'info');
-  const files = [...new Set([...report.review.items.map((e) => e.file), ...findings.map((d) => d.file).filter((f) => f !== '')])].sort();
-  const fileCases: TestCase[] = files.map((file) => {
-    const own = findings.filter((d) => d.file === file);
-    const c: TestCase = { classname: 'evidence', name: file, file: repoPath(file, options.pathPrefix) };
-    if (own.length > 0) {
-      const errors = own.filter((d) => d.severity === 'error').length;
-      c.failure = {
-        type: errors > 0 ? 'error' : 'warning',
-        message: `${errors} error(s), ${own.length - errors} warning(s)`,
-        body: own.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`).join('\n'),
-      };
-    }
-    return c;
-  });
+  const fileCases = evidenceFileCases(report.review.items.map((e) => e.file), diagnostics, options);
   suites.push({ name: 'Evidence files', cases: fileCases });
 
+  return junitXml(`impact-pack gap report: ${report.institution}`, suites, `${report.asOf}T00:00:00`);
+}
+
+/**
+ * JUnit XML of diagnostics alone (`validate --format junit`): one suite of the evidence files, each failing on
+ * its errors and warnings, plus one case for problems that concern no file (the pack as a whole).
+ */
+export function diagnosticsJunit(diagnostics: Diagnostic[], options: JunitOptions): string {
+  const cases = evidenceFileCases([], diagnostics, options);
+  const packWide = sortDiagnostics(uniqueFindings(diagnostics)).filter((d) => d.severity !== 'info' && d.file === '');
+  const pack: TestCase = { classname: 'evidence', name: '(pack)' };
+  if (packWide.length > 0) pack.failure = failureOf(packWide);
+  return junitXml('impact-pack validate', [{ name: 'Evidence files', cases: [pack, ...cases] }]);
+}
+
+/** One case per file (those given and those with findings), failing on its errors and warnings. */
+function evidenceFileCases(known: string[], diagnostics: Diagnostic[], options: JunitOptions): TestCase[] {
+  const findings = sortDiagnostics(uniqueFindings(diagnostics)).filter((d) => d.severity !== 'info');
+  const files = [...new Set([...known, ...findings.map((d) => d.file).filter((f) => f !== '')])].sort();
+  return files.map((file) => {
+    const own = findings.filter((d) => d.file === file);
+    const c: TestCase = { classname: 'evidence', name: file, file: repoPath(file, options.pathPrefix) };
+    if (own.length > 0) c.failure = failureOf(own);
+    return c;
+  });
+}
+
+function failureOf(own: Diagnostic[]): NonNullable<TestCase['failure']> {
+  const errors = own.filter((d) => d.severity === 'error').length;
+  return {
+    type: errors > 0 ? 'error' : 'warning',
+    message: `${errors} error(s), ${own.length - errors} warning(s)`,
+    body: own.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`).join('\n'),
+  };
+}
+
+/** The XML; the timestamp is left out when the run has no date of its own (validate reads no build date). */
+function junitXml(name: string, suites: { name: string; cases: TestCase[] }[], timestamp?: string): string {
   const count = (cases: TestCase[]) => ({
     tests: cases.length,
     failures: cases.filter((c) => c.failure).length,
@@ -72,11 +96,11 @@ export function gapReportJunit(report: GapReport, diagnostics: Diagnostic[], opt
   const total = count(all);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xmlText(`impact-pack gap report: ${report.institution}`)}" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}" time="0">`,
+    `<testsuites name="${xmlText(name)}" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}" time="0">`,
   ];
   for (const suite of suites) {
     const c = count(suite.cases);
-    lines.push(`  <testsuite name="${xmlText(suite.name)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="0" timestamp="${report.asOf}T00:00:00">`);
+    lines.push(`  <testsuite name="${xmlText(suite.name)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="0"${timestamp ? ` timestamp="${timestamp}"` : ''}>`);
     for (const t of suite.cases) {
       const attrs = `classname="${xmlText(t.classname)}" name="${xmlText(t.name)}"${t.file ? ` file="${xmlText(t.file)}"` : ''} time="0"`;
       if (t.failure) {

@@ -1,6 +1,7 @@
 import type { GapReport } from '../analyse/gaps';
 import { CODES, type CodeInfo } from '../diagnostics/codes';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
+import { codeHelpUri } from '../diagnostics/docs';
 import { sortDiagnostics } from '../diagnostics/make';
 import { repoPath, uniqueFindings } from './finding-paths';
 
@@ -15,9 +16,21 @@ export interface SarifOptions {
 /**
  * SARIF 2.1.0 log of every finding (validation diagnostics and gap findings), one result each with the
  * YAML file, line and column, so that GitHub code scanning annotates the evidence files. Each code is a
- * rule with its title and hint.
+ * rule with its title, hint and documentation (helpUri).
  */
 export function gapReportSarif(report: GapReport, diagnostics: Diagnostic[], options: SarifOptions): string {
+  return diagnosticsSarif(diagnostics, options, {
+    automationId: `impact-pack/${report.edition}/`,
+    properties: { institution: report.institution, edition: report.edition, asOf: report.asOf },
+  });
+}
+
+/** The same log for diagnostics alone (`validate --format sarif`), without a gap report's facts. */
+export function diagnosticsSarif(
+  diagnostics: Diagnostic[],
+  options: SarifOptions,
+  run: { automationId: string; properties?: Record<string, unknown> } = { automationId: 'impact-pack/validate/' },
+): string {
   const findings = sortDiagnostics(uniqueFindings(diagnostics));
   const ruleIds = [...new Set(findings.map((d) => d.code))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
@@ -32,6 +45,7 @@ export function gapReportSarif(report: GapReport, diagnostics: Diagnostic[], opt
         .join(''),
       shortDescription: { text: info?.title ?? id },
       help: { text: info?.hint ?? 'See docs/diagnostics.md.' },
+      helpUri: codeHelpUri(id),
       defaultConfiguration: { level: LEVEL[info?.severity ?? 'warning'] },
       properties: { tags: ['impact-pack', info?.source ?? 'rule'] },
     };
@@ -68,9 +82,9 @@ export function gapReportSarif(report: GapReport, diagnostics: Diagnostic[], opt
     runs: [
       {
         tool: { driver: { name: 'impact-pack', version: options.toolVersion, informationUri: 'https://www.npmjs.com/package/impact-pack', rules } },
-        automationDetails: { id: `impact-pack/${report.edition}/` },
+        automationDetails: { id: run.automationId },
         results,
-        properties: { institution: report.institution, edition: report.edition, asOf: report.asOf },
+        ...(run.properties ? { properties: run.properties } : {}),
       },
     ],
   };

@@ -26,3 +26,14 @@ export function generatedSchemas(): { files: Map<string, string>; diagnostics: D
   }
   return { files, diagnostics };
 }
+
+/**
+ * The schemas one pack uses, by file name: its config's and its edition's evidence items' (the files that
+ * `init` writes into the pack's schemas/ folder and that its `# yaml-language-server: $schema=` lines name).
+ */
+export function packSchemas(catalogue: Parameters<typeof itemSchemaForEdition>[0], editions: string[]): Map<string, string> {
+  return new Map([
+    ['pack-config.schema.json', schemaText(packConfigSchema(editions))],
+    [`evidence-item.${catalogue.edition}.schema.json`, schemaText(itemSchemaForEdition(catalogue))],
+  ]);
+}

@@ -37,6 +37,10 @@ export interface LockOptions {
   isAlive?: (pid: number) => boolean;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** Another lock than the build's beside the same folder (watch holds `.out.watch.lock` for its whole session). */
+  lockPath?: string;
+  /** The refusal's message, given who holds the lock; the default speaks of a build. */
+  busyMessage?: (who: string, lockPath: string) => string;
 }
 
 export interface OutputLock {
@@ -69,7 +73,7 @@ const MAX_PASSES = 10_000;
 
 export async function acquireOutputLock(outDir: string, options: LockOptions): Promise<OutputLock> {
   const { fs } = options;
-  const lockPath = lockPathFor(outDir);
+  const lockPath = options.lockPath ?? lockPathFor(outDir);
   const pollMs = options.pollMs ?? 100;
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
@@ -111,6 +115,7 @@ export async function acquireOutputLock(outDir: string, options: LockOptions): P
     const waited = now() - started;
     if (waited >= options.waitMs) {
       const who = current === 'unreadable' ? 'a lock file that cannot be read or removed' : `process ${current.pid} on ${current.host}, since ${current.since}`;
+      if (options.busyMessage) throw new OutputLocked(options.busyMessage(who, lockPath));
       throw new OutputLocked(
         `Another impact-pack build is writing ${path.resolve(outDir)} (${who})` +
           `${options.waitMs > 0 ? `; waited ${Math.round(waited / 1000)} s` : ''}. Run the build again when it has finished; ` +

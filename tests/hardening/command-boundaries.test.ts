@@ -37,7 +37,9 @@ function argsFor(command: string, pack: string, scratch: string): string[] {
     case 'init':
       return [command, path.join(scratch, 'new-pack'), '--institution', 'University of Example'];
     case 'schemas':
-      return [command, path.join(scratch, 'schemas')];
+      return [command, pack, '--out', path.join(scratch, 'schemas')];
+    case 'explain':
+      return [command, 'FILE_NOT_FOUND'];
     case 'approve':
       return [command, pack, '--item', 'sdg-dialogue', '--reviewer', 'A. Reviewer', '--date', '2021-11-01'];
     case 'gaps':

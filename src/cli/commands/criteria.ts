@@ -1,13 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CONFIG_FILE, resolveConfig } from '../../config/resolve';
 import { listEditions, loadCatalogue } from '../../criteria/load';
 import { formatCatalogue } from '../../criteria/print';
 import { formatHuman } from '../../diagnostics/format-human';
 import { EXIT, UsageError, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
+import { findPackRoot, packFolder } from '../pack-folder';
 
 export const criteriaCommand = {
   name: 'criteria',
   summary: 'Print THE\'s metrics for an edition: ids, titles, kinds, weights (confirmed or derived), point rules.',
-  usage: 'impact-pack criteria [--edition E] [--sdg N] [--format text|json] [--list]',
+  usage: 'impact-pack criteria [PACK] [--edition E] [--sdg N] [--format text|json] [--list]',
+  /** The pack only chooses the edition: without --edition, the pack's (found as by every command), else the latest. */
+  positionals: ['PACK'],
   options: { edition: { type: 'string' }, sdg: { type: 'string' }, format: { type: 'string' }, list: { type: 'boolean' } },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
     const editions = listEditions();
@@ -15,7 +21,7 @@ export const criteriaCommand = {
       io.stdout.write(`${editions.join('\n')}\n`);
       return EXIT.ok;
     }
-    const edition = args.values.edition ?? editions[editions.length - 1];
+    const edition = args.values.edition ?? (await packEdition(io, args.positionals[0], editions)) ?? editions[editions.length - 1];
     const format = args.values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
     let sdg: number | undefined;
@@ -32,3 +38,18 @@ export const criteriaCommand = {
     return EXIT.ok;
   },
 };
+
+/**
+ * The edition of the pack named on the command line, or of the pack around the current folder. A pack named
+ * explicitly must have a readable edition; around the current folder, none simply means the latest edition.
+ */
+async function packEdition(io: CliIo, given: string | undefined, editions: string[]): Promise<string | undefined> {
+  const root = given === undefined ? await findPackRoot(io.cwd) : await packFolder(io, given);
+  if (root === undefined) return undefined;
+  const text = await readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => undefined);
+  const edition = text === undefined ? undefined : resolveConfig(text, editions, io.env, io.now ?? new Date()).value?.config.edition;
+  if (edition === undefined && given !== undefined) {
+    throw new UsageError(`${given} has no ${CONFIG_FILE} with a known edition, in it or above it; give --edition instead.`);
+  }
+  return edition;
+}

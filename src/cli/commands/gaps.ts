@@ -6,10 +6,12 @@ import { valueSnapshot } from '../../analyse/value-snapshot';
 import { CONFIG_FILE } from '../../config/resolve';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { formatHuman } from '../../diagnostics/format-human';
+import { sortDiagnostics } from '../../diagnostics/make';
 import { parseIsoDay } from '../../model/dates';
 import { loadPack, type LoadedPack } from '../../pipeline/load-pack';
 import { parseYamlSource, type YamlSource } from '../../parse/yaml-source';
 import { BaselineWriteRefused, writeBaselineFile } from '../../report/baseline-file';
+import { uniqueFindings } from '../../report/finding-paths';
 import { gapReportGithub } from '../../report/github-annotations';
 import { gapReportHtml } from '../../report/gap-html';
 import { gapReportJson } from '../../report/gap-json';
@@ -19,8 +21,10 @@ import { gapReportSarif } from '../../report/sarif';
 import { EXIT, UsageError, useColour, version, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { packFolder } from '../pack-folder';
+import { parseDiagnosticFormat } from './validate';
 
-const FORMATS = ['md', 'html', 'json', 'sarif', 'junit', 'github'] as const;
+/** The report's own views (md, html, json) and, for its findings and the pack's diagnostics, those of validate. */
+const FORMATS = ['md', 'html', 'json', 'human', 'sarif', 'junit', 'github'] as const;
 type GapFormat = (typeof FORMATS)[number];
 
 /** Options shared by `gaps` and `score`: the date, the what-if, and the comparisons. */
@@ -37,18 +41,17 @@ export const gapsCommand = {
   name: 'gaps',
   summary: 'Print the gap report: what each metric lacks and what it is worth, the estimate, actions, review state; ratchet against a baseline.',
   usage:
-    'impact-pack gaps [PACK] [--format md|html|json|sarif|junit|github] [--as-of YYYY-MM-DD] [--baseline FILE [--update-baseline]] [--previous PACK] [--outlier-share 0.25] [--due-soon-days 90] [--what-if 4,7,12]',
+    'impact-pack gaps [PACK] [--format md|html|json|human|sarif|junit|github] [--as-of YYYY-MM-DD] [--baseline FILE [--update-baseline]] [--previous PACK] [--outlier-share 0.25] [--due-soon-days 90] [--what-if 4,7,12]',
   options: { format: { type: 'string' }, 'update-baseline': { type: 'boolean' }, ...ANALYSIS_OPTIONS },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
-    const format = (args.values.format ?? 'md') as GapFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}".`);
+    const format = parseDiagnosticFormat(args.values.format ?? 'md', FORMATS);
     if (args.flags['update-baseline'] && !args.values.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to record the state in).');
     const analysed = await analyseFromArgs(args, io, { baselineMayBeMissing: args.flags['update-baseline'] === true });
     if (analysed.code !== undefined) return analysed.code;
     const { report, loaded, baselinePath } = analysed;
     const prefix = path.relative(io.cwd, loaded.pack.root).split(path.sep).join('/');
     const all = [...loaded.diagnostics, ...report.findings];
-    io.stdout.write(render(format, report, all, prefix));
+    io.stdout.write(format === 'human' ? formatHuman(sortDiagnostics(uniqueFindings(all)), { colour: useColour(io, io.stdout) }) : render(format, report, all, prefix));
 
     let code: number = EXIT.ok;
     if (report.baseline && report.baseline.regressions.length > 0) {
@@ -77,7 +80,7 @@ export const gapsCommand = {
   },
 };
 
-function render(format: GapFormat, report: GapReport, diagnostics: Diagnostic[], prefix: string): string {
+function render(format: Exclude<GapFormat, 'human'>, report: GapReport, diagnostics: Diagnostic[], prefix: string): string {
   switch (format) {
     case 'md':
       return gapReportMarkdown(report);

@@ -10,6 +10,7 @@ export const initCommand = {
   name: 'init',
   summary: 'Create a new pack: config, one example item of each kind, and the default templates.',
   usage: 'impact-pack init DIR [--edition E] [--institution NAME]',
+  positionals: ['DIR'],
   options: { edition: { type: 'string' }, institution: { type: 'string' } },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
     const dir = args.positionals[0];
@@ -28,7 +29,9 @@ export const initCommand = {
       if (vendored.problem) {
         io.stderr.write(`impact-pack: warning: could not put impact-pack's package into ${VENDOR_DIR}/, where the CI workflow installs it from: ${vendored.problem}.\n`);
       }
-      io.stdout.write(`Next: edit impact-pack.yaml, then run impact-pack validate ${dir} and impact-pack build ${dir}.\n`);
+      io.stdout.write(
+        `Next: edit impact-pack.yaml, replace the example items with your own evidence (validate reports them until they are edited), then run impact-pack validate ${dir} and impact-pack build ${dir}.\n`,
+      );
       return EXIT.ok;
     } catch (error) {
       if (error instanceof InitRefused) {
