@@ -24,8 +24,9 @@ async function theWorkbook(rows: RowSpec[], sheet = 'SDG6', extraSheets: Record<
       const cell = ws.getCell(r + 3, SHEET_COLUMNS.indexOf(col as Column) + 1);
       cell.value = value as ExcelJS.CellValue;
       if (typeof value === 'object' && value !== null && 'numFmt' in value) {
-        cell.value = (value as { v: ExcelJS.CellValue }).v;
-        cell.numFmt = (value as { numFmt: string }).numFmt;
+        const formatted = value as unknown as { v: ExcelJS.CellValue; numFmt: string };
+        cell.value = formatted.v;
+        cell.numFmt = formatted.numFmt;
       }
     }
   });
