@@ -80,7 +80,8 @@ function put(cell: ExcelJS.Cell, value: Cell): void {
     case 'percent':
       // Stored as a fraction with a percent format, as a spreadsheet does; read back as the pack's 44.5.
       cell.value = value.value / 100;
-      cell.numFmt = '0.0##%';
+      // 37 shows as 37%, 44.5 as 44.5% (the value itself is exact; the format only decides what is shown).
+      cell.numFmt = Number.isInteger(value.value) ? '0%' : '0.0##%';
       break;
     case 'date':
       cell.value = new Date(`${value.iso}T00:00:00Z`);
