@@ -90,8 +90,10 @@ interface Block {
  */
 export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<SheetItem[]> {
   const diagnostics: Diagnostic[] = [];
+  // Reported as found, printed in the order of the workbook: sheet by sheet, row by row, column by column.
+  const placed: { d: Diagnostic; sheet: number; r: number; c: number }[] = [];
   const report = (code: Code, message: string, grid: Grid, r: number, c: number, severity?: Severity) =>
-    diagnostics.push(diagnostic(code, message, { file: ctx.file, cell: address(grid, r, c) }, severity ? { severity } : {}));
+    placed.push({ d: diagnostic(code, message, { file: ctx.file, cell: address(grid, r, c) }, severity ? { severity } : {}), sheet: grids.indexOf(grid), r, c });
 
   const blocks: Block[] = [];
   let sheetsRead = 0;
@@ -176,7 +178,7 @@ export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<Shee
       }
     }
   }
-  if (sheetsRead === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+  if (sheetsRead === 0 && !placed.some((p) => p.d.severity === 'error')) {
     diagnostics.push(diagnostic('WORKBOOK_UNREADABLE', `No sheet of ${ctx.file} has THE's header row (Type, Metric and indicator reference, Metric, …), so nothing was read.`, { file: ctx.file }));
   }
 
@@ -186,7 +188,8 @@ export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<Shee
     const item = blockToItem(block, ctx, report, usedIds);
     if (item) items.push(item);
   }
-  return { value: items, diagnostics };
+  placed.sort((a, b) => a.sheet - b.sheet || a.r - b.r || a.c - b.c);
+  return { value: items, diagnostics: [...placed.map((p) => p.d), ...diagnostics] };
 }
 
 type Report = (code: Code, message: string, grid: Grid, r: number, c: number, severity?: Severity) => void;
@@ -236,6 +239,11 @@ function blockToItem(block: Block, ctx: ImportContext, report: Report, usedIds: 
     } else if (!isYes(statement)) {
       report('WORKBOOK_YES_NO', `"${statement}" is not Yes or No.`, ...at(ind!, 'Yes/No'));
     }
+  }
+
+  if (!narrative && item.notPursuedReason === undefined) {
+    const [grid, r, c] = ind ? at(ind, 'Description') : [first.grid, first.r, 1];
+    report('WORKBOOK_DESCRIPTION_MISSING', `The item for ${metric.id} has no description; it is written with an empty narrative for you to fill in.`, grid, r, c);
   }
 
   const evidence = textOf(get('Evidence1'))?.trim();

@@ -85,7 +85,12 @@ describe('impact-pack export and import', () => {
       expect(result.stdout).toContain('E3      error    "Sometimes" is not an answer of 6.2.1');
       expect(snapshot(pack.root)).toEqual(before);
       const json = await runCli(['import', csv, pack.root, '--format', 'json']);
-      expect(JSON.parse(json.stdout).diagnostics[0]).toMatchObject({ file: csv, cell: 'E3', code: 'WORKBOOK_ANSWER_UNKNOWN' });
+      expect(JSON.parse(json.stdout).diagnostics.map((d: { cell: string; code: string }) => `${d.code}@${d.cell}`)).toEqual([
+        'WORKBOOK_DESCRIPTION_MISSING@A2',
+        'WORKBOOK_DESCRIPTION_MISSING@A3',
+        'WORKBOOK_ANSWER_UNKNOWN@E3',
+      ]);
+      expect(JSON.parse(json.stdout).diagnostics[2].file).toBe(csv);
     } finally {
       pack.cleanup();
     }
