@@ -1,5 +1,6 @@
 import { pointRuleFor } from '../criteria/lookup';
 import type { Catalogue, Metric, NamedValue } from '../criteria/types';
+import { compareText } from '../diagnostics/make';
 import type { EvidenceItem } from '../model/item';
 import {
   ROW_TYPE,
@@ -69,9 +70,13 @@ export function packToRows(input: ExportInput): ExportResult {
   };
 }
 
-/** The item marked primary comes first (THE reads the first evidence); the others keep their file order. */
+/**
+ * The item marked primary comes first (THE reads the first evidence), the others by id: an order that does not
+ * depend on file names, so that items imported into other files export in the same order.
+ */
 function primaryFirst(items: EvidenceItem[]): EvidenceItem[] {
-  return [...items.filter((i) => i.primary === true), ...items.filter((i) => i.primary !== true)];
+  const byId = (a: EvidenceItem, b: EvidenceItem) => compareText(String(a.id), String(b.id));
+  return [...items.filter((i) => i.primary === true).sort(byId), ...items.filter((i) => i.primary !== true).sort(byId)];
 }
 
 function indicatorLabel(metric: Metric): Cell {

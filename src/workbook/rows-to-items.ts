@@ -164,7 +164,15 @@ export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<Shee
         continue;
       }
       const valueName = textOf(at('Value name'));
-      const isValueRow = type === normaliseLabel(ROW_TYPE.value) || (valueName !== undefined && valueName.trim() !== '');
+      const label = normaliseLabel(textOf(at('Metric')) ?? '');
+      // A value row says so in Type or names its value; in a sheet without those columns, a numeric indicator's
+      // row with a figure is one too, unless it is marked as the indicator's row and names no value.
+      const isValueRow =
+        type === normaliseLabel(ROW_TYPE.value) ||
+        (valueName !== undefined && valueName.trim() !== '') ||
+        (metric.kind === 'numeric' &&
+          at('Value (for continuous data)') !== undefined &&
+          (type !== normaliseLabel(ROW_TYPE.indicator) || (metric.values ?? []).some((nv) => normaliseLabel(nv.title) === label)));
       const here: RowRef = { grid, r, columns };
       if (isValueRow) {
         if (current && current.metric === metric) current.values.push(here);

@@ -125,7 +125,8 @@ describe('every problem in a sheet is a diagnostic at its sheet and cell', () =>
     const ws = wb.addWorksheet('Sheet1');
     ws.addRow(['Type', 'Metric and indicator reference', 'Metric', 'Value\n(for continuous data)', 'Yes/No', 'Evidence', 'Public (Yes/No)']);
     ws.addRow(['Indicator', '6.3.1', 'Wastewater', null, 'yes', 'https://example.edu/ww', 'Yes']);
-    ws.addRow(['Value', '6.2.2', 'Water taken in by the university (treated supply or extracted)', 1200, null, null, null]);
+    // A figure on a numeric indicator's row without a Type: a value, named by its title.
+    ws.addRow([null, '6.2.2', 'Water taken in by the university (treated supply or extracted)', 1200, null, null, null]);
     const result = await importXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
     // No Description column: the items are written with an empty narrative, and the import says so.
     expect(where(result.diagnostics)).toEqual(['WORKBOOK_DESCRIPTION_MISSING@Sheet1!A2:warning', 'WORKBOOK_DESCRIPTION_MISSING@Sheet1!A3:warning']);
