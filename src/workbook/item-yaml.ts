@@ -43,18 +43,33 @@ export function newItemYaml(item: SheetItem, catalogue: Catalogue, options: { sc
 
 /**
  * An existing item's text with the fields the sheet gives set, through the yaml Document so that comments and
- * the other fields stay as they were. Empty cells change nothing. Returns undefined when the file is not a
- * block of `key: value` lines.
+ * the other fields stay (the Document may respace a comment or a flow list it writes back). Empty cells change
+ * nothing, and a sheet that changes nothing returns the text as it was. Returns undefined when the file is not
+ * a map of `key: value` lines.
  */
 export function updateItemYaml(text: string, item: SheetItem): string | undefined {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const before = JSON.stringify(doc.toJS());
   const set = (path: (string | number)[], value: unknown) => doc.setIn(path, value);
-  if (item.title !== undefined) set(['title'], item.title);
+  // The sheet's text has no trailing line break where a YAML block (|) has one: that alone is no change.
+  const setText = (path: string[], value: string) => {
+    const current = doc.getIn(path);
+    if (typeof current !== 'string' || current.trimEnd() !== value.trimEnd()) set(path, value);
+  };
+  if (item.title !== undefined) setText(['title'], item.title);
   if (item.notPursuedReason !== undefined) {
     set(['status'], 'not_pursuing');
-    set(['status_reason'], item.notPursuedReason);
-  } else if (item.narrative !== undefined) set(['narrative'], item.narrative);
+    setText(['status_reason'], item.notPursuedReason);
+  } else {
+    if (item.narrative !== undefined) setText(['narrative'], item.narrative);
+    const status = doc.get('status');
+    if (item.pursued && (status === 'not_applicable' || status === 'not_pursuing')) {
+      // Answered Yes now: back to draft for the office to review; the reason for not pursuing no longer holds.
+      set(['status'], 'draft');
+      doc.delete('status_reason');
+    }
+  }
   if (item.answer !== undefined) set(['answer'], item.answer);
   if (item.period) {
     set(['period', 'start'], item.period.start);
@@ -85,6 +100,8 @@ export function updateItemYaml(text: string, item: SheetItem): string | undefine
     set(['values', name, 'value'], v.value);
     set(['values', name, 'unit'], v.unit);
   }
+  // Nothing to change: the file stays byte for byte (the Document would respace comments and flow lists).
+  if (JSON.stringify(doc.toJS()) === before) return text;
   quoteMetric(doc);
   return doc.toString({ lineWidth: 0 });
 }

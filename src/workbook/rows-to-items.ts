@@ -24,6 +24,8 @@ export interface SheetItem {
   answer?: string | string[];
   /** A No: the item is recorded as not pursued, with this reason (the Description). */
   notPursuedReason?: string;
+  /** A Yes or an option chosen: the item is pursued (an update takes a not-pursued item back to draft). */
+  pursued?: boolean;
   evidence?: { url: string } | { file: string };
   period?: { start: string; end: string };
   policy?: { created?: string; last_reviewed?: string };
@@ -243,10 +245,11 @@ function blockToItem(block: Block, ctx: ImportContext, report: Report, usedIds: 
         report('WORKBOOK_ANSWER_UNKNOWN', `${metric.id} takes one answer, but ${chosen.length} are given.`, ...at(ind!, 'Yes/No'));
       } else if (chosen.length > 0 && chosen.length === parts.length) {
         item.answer = metric.multiSelect ? chosen : chosen[0];
+        item.pursued = true;
       }
     } else if (!isYes(statement)) {
       report('WORKBOOK_YES_NO', `"${statement}" is not Yes or No.`, ...at(ind!, 'Yes/No'));
-    }
+    } else item.pursued = true;
   }
 
   if (!narrative && item.notPursuedReason === undefined) {

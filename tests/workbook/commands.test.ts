@@ -89,6 +89,22 @@ describe('impact-pack export and import', () => {
     }
   });
 
+  test('importing its own export with --update changes nothing, byte for byte', async () => {
+    const pack = copyToTemp(EVERY_TYPE_PACK);
+    try {
+      rmSync(path.join(pack.root, 'items/elected-representation.yaml'));
+      const out = besidePack(pack.root, 'self.xlsx');
+      expect((await runCli(['export', pack.root, '--out', out])).code).toBe(0);
+      const before = snapshot(pack.root);
+      const result = await runCli(['import', out, pack.root, '--update']);
+      expect([result.code, result.stderr]).toEqual([0, '']);
+      expect(result.stdout).toContain('0 new item(s), 0 updated, 7 unchanged');
+      expect(snapshot(pack.root)).toEqual(before);
+    } finally {
+      pack.cleanup();
+    }
+  });
+
   test('import never overwrites an item: WORKBOOK_ITEM_EXISTS, exit 1, the pack untouched', async () => {
     const pack = copyToTemp(EVERY_TYPE_PACK);
     try {
