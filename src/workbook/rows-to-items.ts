@@ -233,7 +233,9 @@ function blockToItem(block: Block, ctx: ImportContext, report: Report, usedIds: 
       else item.notPursuedReason = narrative;
     } else if (options.length > 0) {
       const chosen: string[] = [];
-      const parts = statement.split(/[;\n]/).map((p) => p.trim()).filter(Boolean);
+      const matches = (part: string) => options.some((o) => normaliseLabel(o.id) === normaliseLabel(part) || normaliseLabel(o.title) === normaliseLabel(part));
+      // An option whose title holds a semicolon is one answer, not two.
+      const parts = matches(statement) ? [statement] : statement.split(/[;\n]/).map((p) => p.trim()).filter(Boolean);
       for (const part of parts) {
         const option = options.find((o) => normaliseLabel(o.id) === normaliseLabel(part) || normaliseLabel(o.title) === normaliseLabel(part));
         if (option) chosen.push(option.id);
