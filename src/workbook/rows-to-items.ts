@@ -5,7 +5,9 @@ import type { Diagnostic, Severity, StageResult } from '../diagnostics/diagnosti
 import { diagnostic } from '../diagnostics/make';
 import { parseLooseDate } from '../model/dates';
 import type { Grid, GridCell } from './grid';
-import { CSV_SDG_COLUMN, ROW_TYPE, SHEET_COLUMNS, SUMMARY_SHEET, columnLetter, normaliseLabel, type Cell, type Column } from './layout';
+import { cellText, columnLetter, CSV_SDG_COLUMN, normaliseLabel, ROW_TYPE, SUMMARY_SHEET, type Cell, type Column } from './layout';
+import { address, isNo, isYes, numberOf, parseEvidence, textOf } from './cell-values';
+import { columnFor, findHeader, type HeaderColumn } from './sheet-header';
 
 /** What one block of rows (an indicator row and its value rows) says about an item; only what the sheet gives. */
 export interface SheetItem {
@@ -42,15 +44,6 @@ export interface ImportContext {
   existingIds: ReadonlySet<string>;
 }
 
-/** Headings accepted for each column (compared lowercase, spaces collapsed), besides the column's own name. */
-const ALIASES: Partial<Record<Column | typeof CSV_SDG_COLUMN, string[]>> = {
-  'Metric and indicator reference': ['reference', 'indicator reference', 'metric reference'],
-  Metric: ['metric / indicator', 'metric/indicator', 'indicator'],
-  'Value (for continuous data)': ['value'],
-  Evidence1: ['evidence', 'evidence 1'],
-  'Public (Yes/No)': ['public'],
-};
-
 /** Columns whose content makes a row an item (the others only say where the row belongs). */
 const CONTENT: Column[] = [
   'Value (for continuous data)',
@@ -71,7 +64,7 @@ const CONTENT: Column[] = [
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const TITLE_MAX = 300;
 
-type Columns = Partial<Record<Column | typeof CSV_SDG_COLUMN, number>>;
+type Columns = Partial<Record<HeaderColumn, number>>;
 
 interface RowRef {
   grid: Grid;
@@ -131,7 +124,7 @@ export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<Shee
       const refColumn = colOf(columns, 'Metric and indicator reference');
       if (refCell.value.kind !== 'text') {
         if (hasContent) {
-          report('WORKBOOK_METRIC_UNKNOWN', `The reference is a ${refCell.value.kind} cell (${cellDisplay(refCell.value)}), not text; type it as text (e.g. '6.10), so that 6.10 does not become 6.1.`, grid, r, refColumn);
+          report('WORKBOOK_METRIC_UNKNOWN', `The reference is a ${refCell.value.kind} cell (${cellText(refCell.value)}), not text; type it as text (e.g. '6.10), so that 6.10 does not become 6.1.`, grid, r, refColumn);
         }
         continue;
       }
@@ -161,8 +154,8 @@ export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<Shee
         continue;
       }
       const sdgCell = at(CSV_SDG_COLUMN);
-      if (sdgCell?.value && cellDisplay(sdgCell.value).trim() !== String(metric.sdg)) {
-        report('WORKBOOK_METRIC_WRONG_SHEET', `${metric.id} belongs to SDG ${metric.sdg}, but the SDG column says ${cellDisplay(sdgCell.value)}.`, grid, r, colOf(columns, CSV_SDG_COLUMN));
+      if (sdgCell?.value && cellText(sdgCell.value).trim() !== String(metric.sdg)) {
+        report('WORKBOOK_METRIC_WRONG_SHEET', `${metric.id} belongs to SDG ${metric.sdg}, but the SDG column says ${cellText(sdgCell.value)}.`, grid, r, colOf(columns, CSV_SDG_COLUMN));
         continue;
       }
       const valueName = textOf(at('Value name'));
@@ -353,7 +346,7 @@ function readValue(row: RowRef, metric: Metric, item: SheetItem, report: Report)
   }
   const number = numberOf(valueCell);
   if (number === undefined) {
-    report('WORKBOOK_NOT_A_NUMBER', `"${cellDisplay(valueCell)}" is not a number.`, ...at('Value (for continuous data)'));
+    report('WORKBOOK_NOT_A_NUMBER', `"${cellText(valueCell)}" is not a number.`, ...at('Value (for continuous data)'));
     return;
   }
   const unit = textOf(readCell(row, 'Unit', report))?.trim() || named?.unit || (valueCell.kind === 'percent' ? '%' : undefined);
@@ -374,7 +367,7 @@ function dayOf(ref: RowRef | undefined, col: Column, report: Report): string | n
   const cell = readCell(ref, col, report);
   if (!cell) return undefined;
   if (cell.kind === 'date') return cell.iso;
-  const t = cellDisplay(cell).trim();
+  const t = cellText(cell).trim();
   const parsed = parseLooseDate(t);
   if (cell.kind === 'text' && parsed.kind === 'date' && parsed.value.day !== undefined) return t;
   report('WORKBOOK_DATE_INVALID', `"${t}" is not a day; a period's start and end are full dates (YYYY-MM-DD).`, ref.grid, ref.r, colOf(ref.columns, col));
@@ -388,30 +381,11 @@ function policyDate(ref: RowRef | undefined, col: Column, report: Report): strin
   if (!cell) return undefined;
   if (cell.kind === 'date') return cell.iso;
   if (cell.kind === 'number' && Number.isInteger(cell.value) && cell.value >= 1800 && cell.value <= 2200) return String(cell.value);
-  const t = cellDisplay(cell).trim();
+  const t = cellText(cell).trim();
   const parsed = parseLooseDate(normaliseLabel(t) === 'unknown' ? 'unknown' : t);
   if (cell.kind === 'text' && parsed.kind !== 'invalid') return parsed.kind === 'unknown' ? 'unknown' : t;
   report('WORKBOOK_DATE_INVALID', `"${t}" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or unknown.`, ref.grid, ref.r, colOf(ref.columns, col));
   return undefined;
-}
-
-/** A web address, or a path inside the pack; anything else (javascript:, /etc/passwd, ../) is refused. */
-export function parseEvidence(t: string): { url: string } | { file: string } | { problem: string } {
-  if (/^https?:\/\//i.test(t)) {
-    try {
-      const u = new URL(t);
-      if (/\s/.test(t) || !u.hostname) throw new Error('no host');
-      return { url: t };
-    } catch {
-      return { problem: `"${t}" is not a valid web address.` };
-    }
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(t)) return { problem: `"${t.slice(0, 80)}" is neither an http(s) address nor a file path.` };
-  if (t.includes('\\')) return { problem: `"${t}" uses backslashes; write the path with forward slashes (files/sdg-06/policy.pdf).` };
-  if (t.startsWith('/') || t.startsWith('~')) return { problem: `"${t}" is an absolute path; give the path relative to the pack folder.` };
-  if (t.split('/').some((s) => s === '..')) return { problem: `"${t}" leaves the pack folder; supporting files are inside the pack.` };
-  if (/[\u0000-\u001f\u007f]/.test(t)) return { problem: 'The file path holds a control character.' };
-  return { file: t.replace(/^\.\//, '') };
 }
 
 function madeUpId(item: SheetItem): string {
@@ -440,7 +414,7 @@ function readCell(ref: RowRef, col: Column, report: Report): Cell | undefined {
   const cell = cellAt(ref.grid, ref.r, c);
   if (!cell) return undefined;
   if (cell.formula !== undefined) {
-    const shown = cell.error ?? (cell.value ? cellDisplay(cell.value) : undefined);
+    const shown = cell.error ?? (cell.value ? cellText(cell.value) : undefined);
     report(
       'WORKBOOK_FORMULA',
       shown === undefined
@@ -468,68 +442,7 @@ function cellAt(grid: Grid, r: number, c: number | undefined): GridCell | undefi
   return cell;
 }
 
-function findHeader(grid: Grid): { r: number; cells: (GridCell | undefined)[] } | undefined {
-  for (let r = 1; r <= Math.min(5, grid.rows.length); r++) {
-    const cells = grid.rows[r - 1] ?? [];
-    if (cells.some((c) => columnFor(c) === 'Metric and indicator reference')) return { r, cells };
-  }
-  return undefined;
-}
-
-function columnFor(cell: GridCell | undefined): Column | typeof CSV_SDG_COLUMN | undefined {
-  const t = cell?.value?.kind === 'text' ? normaliseLabel(cell.value.text) : undefined;
-  if (!t) return undefined;
-  if (t === normaliseLabel(CSV_SDG_COLUMN)) return CSV_SDG_COLUMN;
-  for (const name of SHEET_COLUMNS) {
-    if (normaliseLabel(name) === t || (ALIASES[name] ?? []).includes(t)) return name;
-  }
-  return undefined;
-}
-
 function colOf(columns: Columns, col: Column | typeof CSV_SDG_COLUMN): number {
   // A column the sheet lacks is pointed at column A of the row.
   return (columns[col] ?? 0) + 1;
-}
-
-function address(grid: Grid, r: number, c: number): string {
-  return `${grid.sheet === undefined ? '' : `${quoteSheet(grid.sheet)}!`}${columnLetter(c)}${r}`;
-}
-
-/** Excel quotes a sheet name with spaces or punctuation in a reference: 'Water data'!B3. */
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-function textOf(cell: Cell | GridCell | undefined): string | undefined {
-  if (!cell) return undefined;
-  const value = 'kind' in cell ? cell : cell.value;
-  return value ? cellDisplay(value) : undefined;
-}
-
-function cellDisplay(cell: Cell): string {
-  switch (cell.kind) {
-    case 'text':
-      return cell.text;
-    case 'number':
-      return String(cell.value);
-    case 'percent':
-      return `${cell.value}%`;
-    case 'date':
-      return cell.iso;
-  }
-}
-
-function numberOf(cell: Cell): number | undefined {
-  if (cell.kind === 'number' || cell.kind === 'percent') return cell.value;
-  if (cell.kind !== 'text') return undefined;
-  const m = /^\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*%?\s*$/.exec(cell.text);
-  return m ? Number(m[1]) : undefined;
-}
-
-function isYes(t: string): boolean {
-  return ['yes', 'y', 'true'].includes(normaliseLabel(t));
-}
-
-function isNo(t: string): boolean {
-  return ['no', 'n', 'false'].includes(normaliseLabel(t));
 }
