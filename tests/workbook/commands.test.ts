@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../helpers/run-cli';
@@ -188,6 +188,24 @@ describe('impact-pack export and import', () => {
       expect((JSON.parse(validated.stdout).diagnostics as { file: string; severity: string }[]).filter((d) => ['items/water-policy.yaml', 'items/water-per-person.yaml'].includes(d.file) && d.severity === 'error')).toEqual([]);
     } finally {
       pack.cleanup();
+    }
+  });
+
+  test('never writes through a link leading outside the pack', async () => {
+    const pack = emptyPackLike(EVERY_TYPE_PACK);
+    const outside = tempDir();
+    try {
+      mkdirSync(path.join(pack.root, 'items'));
+      symlinkSync(outside.root, path.join(pack.root, 'items/sdg-06'));
+      const csv = besidePack(pack.root, 'link.csv');
+      writeFileSync(csv, 'Type,Metric and indicator reference,Yes/No,Description\r\nIndicator,6.3.1,Yes,Treated on site.\r\n');
+      const result = await runCli(['import', csv, pack.root]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('items/sdg-06 is a link leading outside the pack. Nothing was written.');
+      expect(readdirSync(outside.root)).toEqual([]);
+    } finally {
+      pack.cleanup();
+      outside.cleanup();
     }
   });
 

@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatHuman } from '../../diagnostics/format-human';
 import { formatJson } from '../../diagnostics/format-json';
@@ -87,13 +87,19 @@ export const importCommand = {
     const written: string[] = [];
     const itemsFolder = pack.settings.config.folders.items;
     for (const item of creates) {
-      const rel = await writeNewItem(pack.root, itemsFolder, item, (relFile) =>
-        newItemYaml(item, pack.catalogue, {
-          schemaPath: path.posix.relative(path.posix.dirname(relFile), `schemas/evidence-item.${pack.catalogue.edition}.schema.json`),
-          source: `${path.basename(file)} ${item.origin}`,
-        }),
-      );
-      written.push(rel);
+      try {
+        const rel = await writeNewItem(pack.root, itemsFolder, item, (relFile) =>
+          newItemYaml(item, pack.catalogue, {
+            schemaPath: path.posix.relative(path.posix.dirname(relFile), `schemas/evidence-item.${pack.catalogue.edition}.schema.json`),
+            source: `${path.basename(file)} ${item.origin}`,
+          }),
+        );
+        written.push(rel);
+      } catch (error) {
+        const why = error instanceof OutsidePackError ? `${error.folder} is a link leading outside the pack` : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+        io.stderr.write(`impact-pack import: cannot write the item ${item.id}: ${why}.${written.length > 0 ? ` Written before the failure: ${written.join(', ')}.` : ' Nothing was written.'}\n`);
+        return EXIT.usage;
+      }
     }
     const stamp = backupStamp(io.now ?? new Date());
     const backups: string[] = [];
@@ -112,6 +118,12 @@ export const importCommand = {
     return EXIT.ok;
   },
 };
+
+class OutsidePackError extends Error {
+  constructor(readonly folder: string) {
+    super(`${folder} leads outside the pack`);
+  }
+}
 
 async function readGrids(file: string, absolute: string, size: number): Promise<{ value: Grid[]; diagnostics: Diagnostic[] }> {
   if (size > IMPORT_MAX_BYTES) {
@@ -138,6 +150,9 @@ async function readGrids(file: string, absolute: string, size: number): Promise<
 async function writeNewItem(root: string, itemsFolder: string, item: SheetItem, text: (relFile: string) => string): Promise<string> {
   const folder = path.posix.join(itemsFolder, `sdg-${String(item.sdg).padStart(2, '0')}`);
   await mkdir(path.join(root, folder), { recursive: true });
+  // A folder that is a link to somewhere outside the pack is not written into.
+  const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(path.join(root, folder))]);
+  if (realFolder !== realRoot && !realFolder.startsWith(realRoot + path.sep)) throw new OutsidePackError(folder);
   for (let n = 1; ; n++) {
     const rel = path.posix.join(folder, n === 1 ? `${item.id}.yaml` : `${item.id}-${n}.yaml`);
     try {
