@@ -45,6 +45,8 @@ export const exportCommand = {
       const ids = skipped.slice(0, 5).map((i) => (typeof i.id === 'string' ? i.id : '?')).join(', ');
       io.stdout.write(`  ${skipped.length} item(s) left out: their metric takes no answer in this edition or is unknown (${ids}${skipped.length > 5 ? ', …' : ''}); \`impact-pack validate\` says why.\n`);
     }
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors > 0) io.stdout.write(`  The pack has ${errors} error(s); the workbook shows the items as they are. \`impact-pack validate\` lists them.\n`);
     return EXIT.ok;
   },
 };
