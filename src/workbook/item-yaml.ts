@@ -99,6 +99,8 @@ export function updateItemYaml(text: string, item: SheetItem): string | undefine
   for (const [name, v] of Object.entries(item.values)) {
     set(['values', name, 'value'], v.value);
     set(['values', name, 'unit'], v.unit);
+    if (v.basis) set(['values', name, 'basis'], v.basis);
+    if (v.scope) set(['values', name, 'scope'], v.scope);
   }
   // Nothing to change: the file stays byte for byte (the Document would respace comments and flow lists).
   if (JSON.stringify(doc.toJS()) === before) return text;

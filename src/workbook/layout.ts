@@ -28,6 +28,8 @@ export const EXTRA_COLUMNS = [
   'Primary (Yes/No)',
   'Value name',
   'Unit',
+  'Basis',
+  'Scope',
 ] as const;
 
 export const SHEET_COLUMNS = [...THE_COLUMNS, ...EXTRA_COLUMNS] as const;

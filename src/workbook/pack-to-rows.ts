@@ -131,6 +131,8 @@ function valueRow(metric: Metric, name: string, nv: NamedValue | undefined, v: u
   const given = isRecord(v) ? v : undefined;
   const unit = typeof given?.unit === 'string' ? given.unit : nv?.unit;
   if (unit !== undefined) row.Unit = text(unit);
+  if (typeof given?.basis === 'string') row.Basis = text(given.basis);
+  if (typeof given?.scope === 'string' && given.scope !== '') row.Scope = text(given.scope);
   if (given && typeof given.value === 'number' && Number.isFinite(given.value)) {
     row['Value (for continuous data)'] = unit === '%' ? { kind: 'percent', value: given.value } : { kind: 'number', value: given.value };
   } else if (given && given.value !== undefined && given.value !== null) {

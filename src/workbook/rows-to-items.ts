@@ -33,7 +33,15 @@ export interface SheetItem {
   policy?: { created?: string; last_reviewed?: string };
   relevance?: 'specific' | 'general';
   primary?: boolean;
-  values: Record<string, { value: number; unit: string }>;
+  values: Record<string, SheetValue>;
+}
+
+/** A figure from a value row; basis and scope only when the sheet gives them. */
+export interface SheetValue {
+  value: number;
+  unit: string;
+  basis?: 'fte' | 'headcount';
+  scope?: string;
 }
 
 export interface ImportContext {
@@ -358,7 +366,19 @@ function readValue(row: RowRef, metric: Metric, item: SheetItem, report: Report)
     report('WORKBOOK_TEXT_INVALID', `The value ${name} is given twice for the same item; the first is kept.`, ...at('Value (for continuous data)'));
     return;
   }
-  item.values[name] = { value: number, unit };
+  const value: SheetValue = { value: number, unit };
+  const basis = textOf(readCell(row, 'Basis', report))?.trim();
+  if (basis) {
+    const b = normaliseLabel(basis);
+    if (b !== 'fte' && b !== 'headcount') {
+      report('WORKBOOK_TEXT_INVALID', `Basis is fte or headcount, not "${basis}".`, ...at('Basis'));
+      return;
+    }
+    value.basis = b;
+  }
+  const scope = textOf(readCell(row, 'Scope', report))?.trim();
+  if (scope) value.scope = scope;
+  item.values[name] = value;
 }
 
 /** A full day for a period: a date cell or YYYY-MM-DD text. Undefined when empty, null when invalid (reported). */

@@ -71,6 +71,7 @@ describe('every problem in a sheet is a diagnostic at its sheet and cell', () =>
     ['an evidence path leaving the pack', [{ ...ref('6.3.1'), 'Yes/No': 'Yes', Evidence1: 'files/../../etc/passwd' }], ['WORKBOOK_EVIDENCE_INVALID@SDG6!F3:error']],
     ['an absolute evidence path', [{ ...ref('6.3.1'), 'Yes/No': 'Yes', Evidence1: '/etc/passwd' }], ['WORKBOOK_EVIDENCE_INVALID@SDG6!F3:error']],
     ['a web address said not to be public', [{ ...ref('6.3.1'), 'Yes/No': 'Yes', Evidence1: 'https://example.edu/a', 'Public (Yes/No)': 'No' }], ['WORKBOOK_PUBLIC_MISMATCH@SDG6!G3:warning']],
+    ['a basis that is neither fte nor headcount', [{ Type: 'Value', 'Metric and indicator reference': '6.2.2', 'Value name': 'students_fte', 'Value (for continuous data)': 10, Basis: 'students' }], ['WORKBOOK_TEXT_INVALID@SDG6!S3:error']],
     ['a relevance that is neither specific nor general', [{ ...ref('6.3.1'), 'Yes/No': 'Yes', Relevance: 'high' }], ['WORKBOOK_TEXT_INVALID@SDG6!O3:error']],
     ['an invalid item id', [{ ...ref('6.3.1'), 'Yes/No': 'Yes', 'Item id': 'Bad Id' }], ['WORKBOOK_ID_INVALID@SDG6!H3:error']],
     ['an id used twice', [{ ...ref('6.3.1'), 'Yes/No': 'Yes', 'Item id': 'sdg06-a' }, { ...ref('6.3.2'), 'Yes/No': 'Yes', 'Item id': 'sdg06-a' }], ['WORKBOOK_ID_DUPLICATE@SDG6!H4:error']],

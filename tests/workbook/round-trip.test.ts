@@ -27,6 +27,10 @@ describe.each(['xlsx', 'csv'] as const)('the workbook round trip as %s', (format
 
   test('on a pack with every question type (yes/no, options, multi-select, numeric with named values, policy dates)', async () => {
     const loaded = await packItems(EVERY_TYPE_PACK);
+    // How people were counted and what a figure covers (value keys of the 2027 contract, not in the 2026 schema).
+    const perPerson = loaded.items.find((i) => i.id === 'sdg06-water-per-person')!;
+    perPerson.values!.students_fte = { ...perPerson.values!.students_fte, basis: 'fte', scope: 'whole university' };
+    perPerson.values!.employees_fte = { ...perPerson.values!.employees_fte, basis: 'headcount' };
     const input = { ...loaded, catalogue: withMultiSelect(loaded.catalogue, '16.2.1') };
     const trip = await roundTrip(input, format);
     expect(trip.mapped.diagnostics).toEqual([]);
@@ -39,8 +43,8 @@ describe.each(['xlsx', 'csv'] as const)('the workbook round trip as %s', (format
     expect(byId.get('sdg06-water-tracking')).toMatchObject({ answer: 'whole_university', relevance: 'specific', kind: 'measurement', public_urls: ['https://www.example.edu/estates/water-meters'] });
     expect(byId.get('sdg06-water-per-person')!.values).toEqual({
       water_used_m3: { value: 12390.5, unit: 'm3' },
-      students_fte: { value: 1453, unit: 'students (FTE)' },
-      employees_fte: { value: 384.25, unit: 'employees (FTE)' },
+      students_fte: { value: 1453, unit: 'students (FTE)', basis: 'fte', scope: 'whole university' },
+      employees_fte: { value: 384.25, unit: 'employees (FTE)', basis: 'headcount' },
       recycled_share: { value: 44.5, unit: '%' },
     });
     expect(byId.get('sdg06-water-policy')).toMatchObject({ kind: 'policy', policy: { created: '2019', last_reviewed: '2024-03-15' }, supporting_files: ['files/water-policy.pdf'] });
