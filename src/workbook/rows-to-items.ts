@@ -101,7 +101,7 @@ export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<Shee
   const blocks: Block[] = [];
   let sheetsRead = 0;
   for (const grid of grids) {
-    if (grid.sheet !== undefined && ['summary', 'example', SUMMARY_SHEET].includes(normaliseLabel(grid.sheet))) continue;
+    if (grid.sheet !== undefined && [SUMMARY_SHEET, 'example'].includes(normaliseLabel(grid.sheet))) continue;
     const header = findHeader(grid);
     if (!header) {
       if (grid.rows.some((row) => row.some((c) => c !== undefined))) {
