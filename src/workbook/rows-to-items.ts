@@ -230,7 +230,8 @@ function blockToItem(block: Block, ctx: ImportContext, report: Report, usedIds: 
   if (statement) {
     const options = metric.options ?? [];
     if (isNo(statement)) {
-      if (!narrative) report('WORKBOOK_REASON_MISSING', `${metric.id} is answered No; write the reason in the Description column.`, ...at(ind!, 'Description'));
+      // Pointed at the Description cell, or at the No itself in a sheet without that column.
+      if (!narrative) report('WORKBOOK_REASON_MISSING', `${metric.id} is answered No; write the reason in the Description column.`, ...at(ind!, ind!.columns.Description === undefined ? 'Yes/No' : 'Description'));
       else item.notPursuedReason = narrative;
     } else if (options.length > 0) {
       const chosen: string[] = [];

@@ -138,6 +138,25 @@ describe('every problem in a sheet is a diagnostic at its sheet and cell', () =>
   });
 });
 
+test("THE's blank workbook filled in: merged title row, wrapped headings, an example sheet", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('SDG6');
+  ws.getCell('A1').value = 'SDG6: Clean Water and Sanitation';
+  ws.mergeCells('A1:G1');
+  ws.getRow(2).values = ['Type', 'Metric and indicator reference', 'Metric', 'Value\n(for continuous data)', 'Yes/No', 'Evidence1', 'Public\n(Yes/No)'];
+  ws.getRow(3).values = ['Metric', '6.3', 'Water usage and care'];
+  ws.getRow(4).values = ['Indicator', '6.3.1', 'Wastewater treatment\nDoes the university…', null, 'Yes', 'https://example.edu/ww', 'Yes'];
+  ws.mergeCells('C5:C6');
+  ws.getRow(5).values = ['Indicator', '6.3.2', 'Preventing water system pollution', null, 'No'];
+  wb.addWorksheet('example').getCell('A1').value = 'Type';
+  const result = await importXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
+  expect(problems(result.diagnostics)).toEqual(['WORKBOOK_REASON_MISSING@SDG6!E5:error']);
+  expect(result.items.map((i) => [i.metric.id, i.evidence])).toEqual([
+    ['6.3.1', { url: 'https://example.edu/ww' }],
+    ['6.3.2', undefined],
+  ]);
+});
+
 describe('files that are not workbooks', () => {
   test.each<[string, Buffer, string]>([
     ['text under an .xlsx name', Buffer.from('hello'), 'WORKBOOK_UNREADABLE'],
