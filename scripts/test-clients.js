@@ -7,7 +7,7 @@
  * IMPACT_PACK_SKIP_REAL_CLIENTS=1 skips the suites that need them instead (jest.config.cjs), loudly.
  */
 const { spawnSync } = require('node:child_process');
-const { accessSync, constants } = require('node:fs');
+const { accessSync, constants, existsSync } = require('node:fs');
 const path = require('node:path');
 
 /** Each program the tests run, how they find it, and the Debian package that provides it. */
@@ -21,6 +21,8 @@ const CLIENTS = [
   { program: 'qpdf', pkg: 'qpdf' },
   // LibreOffice, headless, opens the DOCX documents.
   { program: 'soffice', pkg: 'libreoffice-writer-nogui' },
+  // LibreOffice Calc opens the exported workbook (a library of LibreOffice's, not a program of its own).
+  { program: '/usr/lib/libreoffice/program/libsclo.so', pkg: 'libreoffice-calc-nogui', library: true },
   // Debian's Chromium, driven by playwright-core at this exact path, opens the HTML documents.
   { program: '/usr/bin/chromium', pkg: 'chromium' },
   // GNU time measures peak memory in the benchmark's smoke run.
@@ -39,14 +41,15 @@ function executable(file) {
 }
 
 /** True when the program is an executable path, or a name found on PATH. */
-function found(program, env) {
+function found(program, env, library = false) {
+  if (library) return existsSync(program);
   if (program.includes('/')) return executable(program);
   return (env.PATH ?? '').split(path.delimiter).some((dir) => dir && executable(path.join(dir, program)));
 }
 
 /** The Debian packages still needed, without repeats, in the order of CLIENTS. */
 function missingPackages(env, clients = CLIENTS) {
-  return [...new Set(clients.filter((c) => !found(c.program, env)).map((c) => c.pkg))];
+  return [...new Set(clients.filter((c) => !found(c.program, env, c.library === true)).map((c) => c.pkg))];
 }
 
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -4,7 +4,7 @@
  */
 export type Severity = 'error' | 'warning' | 'info';
 
-export type DiagnosticSource = 'yaml' | 'schema' | 'rule' | 'files' | 'urls' | 'template' | 'render' | 'config';
+export type DiagnosticSource = 'yaml' | 'schema' | 'rule' | 'files' | 'urls' | 'template' | 'render' | 'config' | 'workbook';
 
 export interface Diagnostic {
   /** Stable identifier, e.g. METRIC_UNKNOWN; documented in the codes catalogue. */
@@ -19,6 +19,8 @@ export interface Diagnostic {
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** For a problem in a spreadsheet (impact-pack import): the sheet and cell, e.g. "SDG6!F12"; line and column are then 0. */
+  cell?: string;
   sdg?: number;
   metric?: string;
   itemId?: string;

@@ -67,7 +67,7 @@ export function diagnosticsReference(): string {
     '',
     '<!-- Generated from src/diagnostics/codes.ts by `npm run generate`; do not edit by hand. -->',
     '',
-    'Every problem impact-pack reports has one of these codes, a severity, a message, a hint, and the file, line and column it concerns. Errors make `validate` and `build` exit with 1; warnings do not, unless `--max-warnings` is given.',
+    'Every problem impact-pack reports has one of these codes, a severity, a message, a hint, and the file, line and column it concerns (for a spreadsheet read by `impact-pack import`, the sheet and cell, e.g. `SDG6!F12`). Errors make `validate` and `build` exit with 1; warnings do not, unless `--max-warnings` is given.',
     '',
     '`impact-pack explain CODE` prints a code\'s section from this page in the terminal. Each diagnostic in `--format json` carries `docs` (this page and the code\'s anchor) and `helpUri`; in SARIF each rule has `helpUri`.',
     '',

@@ -32,7 +32,8 @@ export function formatHuman(diagnostics: Diagnostic[], options: HumanFormatOptio
   for (const [file, list] of groups) {
     lines.push(paint('underline', file === '' ? '(pack)' : file));
     for (const d of list) {
-      const pos = d.line > 0 ? `${d.line}:${d.column}` : '';
+      // A spreadsheet problem is placed by sheet and cell (SDG6!F12), a text file's by line and column.
+      const pos = d.cell ?? (d.line > 0 ? `${d.line}:${d.column}` : '');
       const sev = d.severity === 'error' ? paint('red', 'error') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info');
       lines.push(`  ${paint('dim', pos.padEnd(7))} ${sev.padEnd(options.colour ? 7 + 10 : 7)}  ${d.message}  ${paint('dim', d.code)}`);
       if (d.hint) lines.push(`  ${' '.repeat(7)} ${paint('dim', `hint: ${d.hint}`)}`);

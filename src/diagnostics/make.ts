@@ -5,7 +5,7 @@ import type { Diagnostic, Position, Severity } from './diagnostic';
 export function diagnostic(
   code: Code,
   message: string,
-  where: { file: string } & Partial<Position>,
+  where: { file: string; cell?: string } & Partial<Position>,
   extra: { severity?: Severity; hint?: string; sdg?: number; metric?: string; itemId?: string } = {},
 ): Diagnostic {
   const info = CODES[code];
@@ -21,6 +21,7 @@ export function diagnostic(
   };
   if (where.endLine !== undefined) d.endLine = where.endLine;
   if (where.endColumn !== undefined) d.endColumn = where.endColumn;
+  if (where.cell !== undefined) d.cell = where.cell;
   if (extra.sdg !== undefined) d.sdg = extra.sdg;
   if (extra.metric !== undefined) d.metric = extra.metric;
   if (extra.itemId !== undefined) d.itemId = extra.itemId;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyToTemp, REPO_ROOT, tempDir } from '../helpers/temp-pack';
 import { fingerprintPack } from './pack-fingerprint';
@@ -44,6 +44,12 @@ function argsFor(command: string, pack: string, scratch: string): string[] {
       return [command, pack, '--item', 'sdg-dialogue', '--reviewer', 'A. Reviewer', '--date', '2021-11-01'];
     case 'gaps':
       return [command, pack, '--format', 'json'];
+    case 'import': {
+      // A department's sheet with a wrong answer: read and checked against the pack, nothing written (exit 1).
+      const sheet = path.join(scratch, 'department.csv');
+      writeFileSync(sheet, 'Type,Metric and indicator reference,Yes/No\r\nIndicator,17.2.1,Perhaps\r\n');
+      return [command, sheet, pack];
+    }
     default:
       return [command, pack];
   }

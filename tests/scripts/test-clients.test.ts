@@ -75,7 +75,7 @@ describe('scripts/test-clients.js, run by npm test before the suites', () => {
     const r = call({ programs: ['apt-get'], isRoot: true, install: () => 100 });
     expect(r.calls).toEqual([['update', '-qq']]);
     expect(r.status).toBe(1);
-    expect(r.lines[1]).toMatch(/^npm test: missing programs the tests need: install poppler-utils qpdf libreoffice-writer-nogui chromium time /);
+    expect(r.lines[1]).toMatch(/^npm test: missing programs the tests need: install poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui chromium time /);
   });
 
   it('skips the check, loudly, when IMPACT_PACK_SKIP_REAL_CLIENTS=1', () => {
