@@ -28,6 +28,31 @@ describe('impact-pack init', () => {
     }
   });
 
+  it.each([
+    ['2026-12-06', '2027', 2025],
+    ['2026-01-01', '2027', 2025],
+    ['2025-12-31', '2026', 2024],
+  ])('on %s (SOURCE_DATE_EPOCH) starts on edition %s, whose data year %s has ended, and validates without warnings', async (day, edition, dataYear) => {
+    const t = tempDir();
+    try {
+      const dir = path.join(t.root, 'pack');
+      const env = { SOURCE_DATE_EPOCH: String(Date.parse(`${day}T12:00:00Z`) / 1000) };
+      const r = await runCli(['init', dir], { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`(data year ${dataYear})`);
+      const config = readFileSync(path.join(dir, 'impact-pack.yaml'), 'utf8');
+      expect(config).toContain(`edition: "${edition}"`);
+      expect(config).toContain(`build_date: "${day}"`);
+      const practice = r.stdout.match(/items\/sdg-\d+\/example-practice\.yaml/)![0];
+      expect(readFileSync(path.join(dir, practice), 'utf8')).toContain(`start: "${dataYear}-01-01"`);
+      const validate = await runCli(['validate', dir, '--format', 'json'], { env });
+      expect(JSON.parse(validate.stdout).diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);
+      expect(validate.code).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('refuses a folder that is not empty and never touches it', async () => {
     const t = tempDir({ 'notes.txt': 'keep me' });
     try {
