@@ -84,6 +84,41 @@ describe('impact-pack criteria', () => {
     expect(json.sdgs).toHaveLength(17);
   });
 
+  it.each([
+    ['the pack given as first argument', ['tests/fixtures/packs/ratings-2027'], 'THE Sustainability Impact Ratings 2027: criteria catalogue'],
+    ['--edition over the pack', ['tests/fixtures/packs/ratings-2027', '--edition', '2024'], 'THE Impact Rankings 2024: criteria catalogue'],
+    ['the newest edition without a pack', [], 'THE Sustainability Impact Ratings 2027: criteria catalogue'],
+  ])('takes the edition from %s', async (_name, argv, title) => {
+    const r = await runCli(['criteria', ...argv, '--sdg', '16'], { cwd: REPO_ROOT });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(title);
+  });
+
+  it('uses the pack in the current folder', async () => {
+    const r = await runCli(['criteria', '--sdg', '1'], { cwd: path.join(REPO_ROOT, 'tests/fixtures/packs/ratings-2024') });
+    expect(r.stdout.split('\n')[0]).toBe('THE Impact Rankings 2024: criteria catalogue');
+  });
+
+  it('shows the 2027 edition facts with their confidence, and the heuristics apart', async () => {
+    const r = await runCli(['criteria', '--edition', '2027', '--sdg', '17']);
+    expect(r.stdout).toContain('Product: THE Sustainability Impact Ratings [C: S9, S24]');
+    expect(r.stdout).toContain('Evidence: 1 piece of evidence per indicator; an attached file does not count as public;');
+    expect(r.stdout).toMatch(/^ {2}policy +max 4, total capped at 4: .*Bonus for a policy created or reviewed within 2022-2026 1 \(bonus\) \(unconfirmed, confidence 3P\)/m);
+    expect(r.stdout).toMatch(/17\.4\.4 {2}Sustainability literacy {2}\(.*not scored in this edition/);
+    expect(r.stdout).toContain("impact-pack's own rules (heuristics, not THE's):");
+  });
+
+  it('refuses a pack argument that is not a pack', async () => {
+    const t = tempDir({ 'notes.txt': 'x' });
+    try {
+      const r = await runCli(['criteria', t.root]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('holds no impact-pack.yaml');
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('rejects an unknown edition or SDG', async () => {
     expect((await runCli(['criteria', '--edition', '1999'])).code).toBe(2);
     expect((await runCli(['criteria', '--sdg', '18'])).code).toBe(2);
