@@ -27,6 +27,7 @@ const COMMANDS: ReadonlyArray<{ name: string; load(): Command }> = [
   { name: 'import', load: () => (require('./commands/import') as typeof import('./commands/import')).importCommand },
   { name: 'links', load: () => (require('./commands/links') as typeof import('./commands/links')).linksCommand },
   { name: 'criteria', load: () => (require('./commands/criteria') as typeof import('./commands/criteria')).criteriaCommand },
+  { name: 'migrate', load: () => (require('./commands/migrate') as typeof import('./commands/migrate')).migrateCommand },
   { name: 'init', load: () => (require('./commands/init') as typeof import('./commands/init')).initCommand },
   { name: 'schemas', load: () => (require('./commands/schemas') as typeof import('./commands/schemas')).schemasCommand },
   { name: 'explain', load: () => (require('./commands/explain') as typeof import('./commands/explain')).explainCommand },

@@ -50,6 +50,9 @@ function argsFor(command: string, pack: string, scratch: string): string[] {
       writeFileSync(sheet, 'Type,Metric and indicator reference,Yes/No\r\nIndicator,17.2.1,Perhaps\r\n');
       return [command, sheet, pack];
     }
+    case 'migrate':
+      // Without --write, migrate only prints its plan.
+      return [command, pack, '--to', '2027'];
     default:
       return [command, pack];
   }

@@ -10,7 +10,7 @@ import { findPackRoot, packFolder } from '../pack-folder';
 
 export const criteriaCommand = {
   name: 'criteria',
-  summary: 'Print THE\'s metrics for an edition: ids, titles, kinds, weights (confirmed or derived), point rules.',
+  summary: 'Print THE\'s metrics for the pack\'s edition (or --edition): ids, titles, kinds, weights (confirmed or derived), point and evidence rules with their confidence.',
   usage: 'impact-pack criteria [PACK] [--edition E] [--sdg N] [--format text|json] [--list]',
   /** The pack only chooses the edition: without --edition, the pack's (found as by every command), else the latest. */
   positionals: ['PACK'],
@@ -21,7 +21,7 @@ export const criteriaCommand = {
       io.stdout.write(`${editions.join('\n')}\n`);
       return EXIT.ok;
     }
-    const edition = args.values.edition ?? (await packEdition(io, args.positionals[0], editions)) ?? editions[editions.length - 1];
+    const edition = args.values.edition ?? (await packEdition(io, args.positionals[0], editions)) ?? editions[editions.length - 1] ?? '';
     const format = args.values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
     let sdg: number | undefined;
