@@ -81,6 +81,7 @@ export const CODES = {
   POLICY_REVIEW_BEFORE_CREATION: { title: 'Policy reviewed before it was created', severity: 'error', source: 'rule', hint: 'Check `policy.created` and `policy.last_reviewed`.' },
 
   // Content
+  PORTAL_DESCRIPTION_TOO_LONG: { title: 'Portal description over the length limit', severity: 'warning', source: 'rule', hint: 'The narrative is what the portal answers give as the evidence description; shorten it, or set portal.description_max_chars in impact-pack.yaml to the limit the portal shows (docs/submission.md).' },
   PLACEHOLDER_TEXT: { title: 'Placeholder text left in', severity: 'error', source: 'rule', hint: 'Replace TODO, TBD, XXX or lorem ipsum with the real text before submission.' },
   URL_SCHEME: { title: 'URL is not a web address', severity: 'error', source: 'rule', hint: 'Public URLs must start with https:// or http://; THE only credits evidence it can open.' },
   CONFIDENTIAL_PUBLIC: { title: 'Confidential item has a public URL', severity: 'error', source: 'rule', hint: 'An item marked `confidential: true` must not point to a public page; remove the URL or the flag.' },

@@ -28,6 +28,8 @@ describe('impact-pack build', () => {
         'gap-report.md',
         'gap-report.pdf',
         'manifest.json',
+        'portal',
+        'review',
         'sdg-07.docx',
         'sdg-07.html',
         'sdg-07.pdf',
@@ -45,7 +47,10 @@ describe('impact-pack build', () => {
     const text = pdfText(pdf);
     expect(text).toContain('Energy-efficient building policy');
     expect(text).toContain('Test University');
-    expect(text).toMatch(/Nothing submitted/i);
+    // The submission shows what was submitted; the gaps are the review edition's.
+    expect(text).not.toMatch(/Nothing submitted/i);
+    expect(pdfText(path.join(out, 'review', 'sdg-07.pdf'))).toMatch(/Nothing submitted/i);
+    expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['sdg-07.docx', 'sdg-07.html', 'sdg-07.pdf', 'sdg-17.docx', 'sdg-17.html', 'sdg-17.pdf']);
     expect(pdfPages(pdf)).toBeGreaterThan(1);
     expect(qpdfCheck(pdf)).toMatch(/No syntax or stream encoding errors/);
 
