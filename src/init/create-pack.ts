@@ -46,7 +46,7 @@ export async function createPack(
   files.set('files/README.md', 'Put supporting files (PDF, images, spreadsheets) here and cite them from items with `supporting_files`.\n');
   files.set('files/example-policy.txt', 'Example supporting document. Replace it with the signed policy.\n');
   // The cache holds only what can be rebuilt (file hashes, last link-check results).
-  files.set('.gitignore', 'out/\n.impact-pack-cache/\n.impact-pack-backups/\n');
+  files.set('.gitignore', 'out/\nout-draft/\n.impact-pack-cache/\n.impact-pack-backups/\n');
   // The ready CI workflow (docs/ci.md), pinned to this version of impact-pack.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   files.set(WORKFLOW_PATH, ciWorkflowText(packSetup((require('../../package.json') as { version: string }).version)));
