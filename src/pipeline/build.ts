@@ -182,7 +182,9 @@ async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened
       }
       let headingPages: HeadingPages | undefined;
       if (formats.includes('pdf')) {
-        const supplements = await pdfSupplements(supportingFiles, pack.files.files, audienceView.files.map((f) => f.path), options);
+        // --embed-files and --merge-pdfs serve the assessor; the office has the files themselves, so its copy stays light.
+        const supplements =
+          audience === 'submission' ? await pdfSupplements(supportingFiles, pack.files.files, audienceView.files.map((f) => f.path), options) : { value: undefined, diagnostics: [] };
         diagnostics.push(...supplements.diagnostics);
         const pdf = await renderPdf(ir.value, supplements.value);
         headingPages = pdf.headingPages;

@@ -22,6 +22,7 @@ const KIND_LABEL: Record<Metric['kind'], string> = {
 export const REVIEW_MARKING = 'DRAFT: review edition for the office, not for submission';
 /** What every page says when a build renders on purpose despite errors (build --draft). */
 export const DRAFT_MARKING = 'DRAFT: built with --draft, not for submission';
+const REVIEW_DRAFT_MARKING = 'DRAFT: review edition built with --draft, not for submission';
 
 export interface DocumentViewOptions {
   /** Who the document is for (default: the submission to THE). */
@@ -104,7 +105,7 @@ export function sdgDocumentView(
   return {
     audience,
     review,
-    marking: options.draft ? DRAFT_MARKING : review ? REVIEW_MARKING : '',
+    marking: options.draft ? (review ? REVIEW_DRAFT_MARKING : DRAFT_MARKING) : review ? REVIEW_MARKING : '',
     institution: {
       name: settings.config.institution.name,
       country: settings.config.institution.country,

@@ -68,7 +68,7 @@ describe('impact-pack build', () => {
   it('builds the same bytes twice', async () => {
     await runCli(['build', VALID, '--out', path.join(work.root, 'a')]);
     await runCli(['build', VALID, '--out', path.join(work.root, 'b')]);
-    for (const f of ['sdg-07.pdf', 'sdg-07.html', 'gap-report.json', 'gap-report.md']) {
+    for (const f of ['sdg-07.pdf', 'sdg-07.html', 'review/sdg-07.pdf', 'review/sdg-07.docx', 'portal/index.html', 'portal/answers.json', 'portal/answers.csv', 'gap-report.json', 'gap-report.md']) {
       expect(readFileSync(path.join(work.root, 'b', f)).equals(readFileSync(path.join(work.root, 'a', f)))).toBe(true);
     }
   });
