@@ -12,7 +12,7 @@ import { renderPdf, type HeadingPages } from '../render/pdf';
 import { renderToIr } from '../render/templates';
 import type { Audience } from '../render/view';
 import { DRAFT_MARKING, sdgDocumentView } from '../render/view-model';
-import { portalAnswers } from '../portal/answers';
+import { PORTAL_FOLDER, portalAnswers } from '../portal/answers';
 import { portalAnswersCsv, portalAnswersJson } from '../portal/answers-csv';
 import { portalAnswersHtml } from '../portal/answers-html';
 import { gapReportDocument } from '../report/gap-document';
@@ -29,7 +29,7 @@ import { digestOf } from '../incremental/digest';
 import { DocumentReuse, type DocumentOutcome } from '../incremental/document-reuse';
 import { folderDigest } from '../incremental/folder-digest';
 import { toolFingerprint } from '../incremental/tool-fingerprint';
-import { loadPack, type LoadOptions } from './load-pack';
+import { loadPack, type LoadedPack, type LoadOptions } from './load-pack';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
 
@@ -210,23 +210,7 @@ async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened
   options.onProgress?.({ phase: 'documents', done: documentsDone, total: sdgs.length });
 
   // What to type into THE's portal, and the files to upload under stable names (docs/submission.md).
-  if (!output.failed && !renderFailed) {
-    const portal = portalAnswers(pack);
-    diagnostics.push(...portal.diagnostics);
-    await output.put('portal/answers.json', portalAnswersJson(portal.value));
-    await output.put('portal/answers.csv', portalAnswersCsv(portal.value));
-    await output.put('portal/index.html', portalAnswersHtml(portal.value, draft ? { marking: DRAFT_MARKING } : {}));
-    const fileByPath = new Map(pack.files.files.map((f) => [f.path, f]));
-    for (const upload of portal.value.sdgs.flatMap((s) => s.indicators.flatMap((i) => i.evidence.flatMap((e) => (e.upload ? [e.upload] : []))))) {
-      if (output.failed) break;
-      const file = fileByPath.get(upload.from);
-      if (!file) continue;
-      // A reader per file: uploads are copied one at a time, never all held in memory.
-      const read = await new SupportingFileReader(pack.root).readAll([file]);
-      diagnostics.push(...read.diagnostics);
-      for (const data of read.value) await output.put(upload.name, data.data);
-    }
-  }
+  if (!output.failed && !renderFailed) diagnostics.push(...(await writePortal(pack, output, draft)));
 
   const sorted = sortDiagnostics(dedupe(diagnostics));
   if (renderFailed) return { diagnostics: sorted, written: [], report, sdgs: [], blocked: !draft };
@@ -241,6 +225,29 @@ async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened
     const message = describeWriteError(error, outDir);
     return { diagnostics: [...sorted, diagnostic('OUTPUT_FAILED', message, { file: '' })], written: [], report, sdgs: [], outputError: message };
   }
+}
+
+/**
+ * portal/: the answers (computed purely from the pack, src/portal/answers.ts) as JSON, CSV and a page with copy
+ * buttons, and each file to upload copied under its stable name. Returns the answers' warnings and any file problem.
+ */
+async function writePortal(pack: LoadedPack, output: BuildOutputWriter, draft: boolean): Promise<Diagnostic[]> {
+  const portal = portalAnswers(pack);
+  const diagnostics = [...portal.diagnostics];
+  await output.put(`${PORTAL_FOLDER}/answers.json`, portalAnswersJson(portal.value));
+  await output.put(`${PORTAL_FOLDER}/answers.csv`, portalAnswersCsv(portal.value));
+  await output.put(`${PORTAL_FOLDER}/index.html`, portalAnswersHtml(portal.value, draft ? { marking: DRAFT_MARKING } : {}));
+  const fileByPath = new Map(pack.files.files.map((f) => [f.path, f]));
+  for (const upload of portal.value.sdgs.flatMap((s) => s.indicators.flatMap((i) => i.evidence.flatMap((e) => (e.upload ? [e.upload] : []))))) {
+    const file = fileByPath.get(upload.from);
+    if (output.failed || !file) continue;
+    // A reader per file: the files are copied one at a time and never all held in memory; each is checked
+    // against the hash taken at load, as for --embed-files.
+    const read = await new SupportingFileReader(pack.root).readAll([file]);
+    diagnostics.push(...read.diagnostics);
+    for (const data of read.value) await output.put(upload.name, data.data);
+  }
+  return diagnostics;
 }
 
 /** The output folder must never be the pack, hold the pack, or sit inside its evidence, files or templates. */
