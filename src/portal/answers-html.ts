@@ -143,6 +143,9 @@ export function portalAnswersHtml(answers: PortalAnswers, options: PortalPageOpt
     `<p>What to type into THE's portal, indicator by indicator, for data year ${answers.dataYear}. ${escapeHtml(perIndicator)} ` +
       `An uploaded file ${answers.attachmentCountsAsPublic ? 'counts' : 'does not count'} as public evidence. ` +
       `Descriptions are the items' narratives; the limit of ${answers.descriptionMaxChars} characters is the pack's setting (portal.description_max_chars).</p>`,
+    ...(answers.descriptionLanguage.toLowerCase().startsWith('en')
+      ? []
+      : [`<p class="over">The narratives are written in "${escapeHtml(answers.descriptionLanguage)}" (languages.evidence); THE's portal takes descriptions in English.</p>`]),
     `<nav><ol>${answers.sdgs.map((s) => `<li><a href="#sdg-${s.sdg}">SDG ${s.sdg}</a></li>`).join('')}</ol></nav>`,
     ...answers.sdgs.map((s) =>
       [`<h2 id="sdg-${s.sdg}">SDG ${s.sdg}: ${escapeHtml(s.title)}${s.submitted ? '' : ' <span class="small">(not listed under submit)</span>'}</h2>`, ...s.indicators.map((i) => indicatorHtml(i, answers.descriptionMaxChars))].join('\n'),

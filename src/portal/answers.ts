@@ -37,6 +37,8 @@ export interface PortalAnswers {
   /** Whether an uploaded file earns the public point in this edition (false where the catalogue does not say). */
   attachmentCountsAsPublic: boolean;
   descriptionMaxChars: number;
+  /** The language the narratives are written in (`languages.evidence`); THE's portal takes English. */
+  descriptionLanguage: string;
   /** The SDGs that have evidence, in number order; indicators in THE's order. */
   sdgs: PortalSdg[];
 }
@@ -145,6 +147,7 @@ export function portalAnswers(pack: LoadedPack, options: PortalOptions = {}): St
       evidencePerIndicator: catalogue.evidence?.perIndicator ?? null,
       attachmentCountsAsPublic,
       descriptionMaxChars: limit,
+      descriptionLanguage: settings.config.languages.evidence,
       sdgs,
     },
     diagnostics,

@@ -2,6 +2,7 @@
  * The portal answers computed from a loaded pack (pure; issue 13, point 3), and the submission choice they share
  * with the documents: one piece of evidence per indicator where the edition reads one, the primary item first.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { submissionChoice } from '../../src/analyse/submitted-evidence';
 import type { Catalogue, EvidenceRules } from '../../src/criteria/types';
@@ -9,6 +10,7 @@ import type { EvidenceItem } from '../../src/model/item';
 import { loadPack, type LoadedPack } from '../../src/pipeline/load-pack';
 import { portalAnswers, uploadName, DEFAULT_DESCRIPTION_MAX_CHARS, type PortalIndicator } from '../../src/portal/answers';
 import { portalAnswersCsv } from '../../src/portal/answers-csv';
+import { portalAnswersHtml } from '../../src/portal/answers-html';
 import { sdgDocumentView } from '../../src/render/view-model';
 import { FIXED } from '../helpers/temp-pack';
 
@@ -166,5 +168,35 @@ describe('the submission view follows the same choice', () => {
       ['fountains-primary', true],
       ['fountains-secondary', false],
     ]);
+  });
+});
+
+describe('the portal page (its text, before a browser opens it)', () => {
+  const page = (p: LoadedPack, marking?: string) => portalAnswersHtml(portalAnswers(p).value, marking ? { marking } : {});
+  const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+  it('allows by hash exactly its own inline style and script, and nothing else', () => {
+    const html = page(pack);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1];
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
+    expect(csp).toBe(`default-src 'none'; style-src 'sha256-${sha(style)}'; script-src 'sha256-${sha(script)}'; img-src 'none'; base-uri 'none'; form-action 'none'`);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toMatch(/ on[a-z]+=/i);
+  });
+
+  it('escapes evidence text and says when the narratives are not in English', () => {
+    const hostile = withItem('water-measurement', (it) => ({ ...it, title: '<img src=x onerror=alert(1)>', narrative: '</pre><script>alert(1)</script>' }));
+    const html = page(hostile);
+    expect(html).toContain('&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('THE\'s portal takes descriptions in English');
+    const french = { ...pack, settings: { ...pack.settings, config: { ...pack.settings.config, languages: { evidence: 'fr', sources: [] } } } };
+    expect(page(french)).toContain('The narratives are written in "fr" (languages.evidence)');
+  });
+
+  it('shows a marking banner only when asked (build --draft)', () => {
+    expect(page(pack)).not.toContain('class="marking"');
+    expect(page(pack, 'DRAFT: built with --draft, not for submission')).toContain('<div class="marking" role="note">DRAFT: built with --draft');
   });
 });
