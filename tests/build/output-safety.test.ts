@@ -10,6 +10,7 @@ import { pdfText } from '../helpers/pdf-text';
 import { copyToTemp, tempDir } from '../helpers/temp-pack';
 import { unzipText } from '../helpers/zip';
 import { leftoversBeside, readOutputTree } from '../hardening/output-tree';
+import { draftFolder } from '../../src/cli/commands/build';
 
 const VALID = path.join(__dirname, '../fixtures/packs/valid');
 const POLICY = 'items/sdg-07/energy-policy.yaml';
@@ -121,4 +122,15 @@ describe('the submission documents without the review marking', () => {
       work.cleanup();
     }
   }, 120_000);
+});
+
+describe('where build --draft writes', () => {
+  it.each([
+    ['/work/pack/out', '/work/pack/out-draft'],
+    ['/work/pack/out/', '/work/pack/out-draft'],
+    ['/work/build', '/work/build-draft'],
+    ['/', '/out-draft'],
+  ])('beside %s: %s', (out, draft) => {
+    expect(draftFolder(out)).toBe(draft);
+  });
 });

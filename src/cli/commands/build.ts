@@ -87,7 +87,9 @@ export const buildCommand = {
 
 /** Where build --draft writes: beside the output folder, never in it. */
 export function draftFolder(outDir: string): string {
-  return `${outDir.replace(/[\\/]+$/, '')}-draft`;
+  const trimmed = outDir.replace(/[\\/]+$/, '');
+  // A file-system root has no name to add "-draft" to; its draft goes inside it, still apart from any output.
+  return path.basename(trimmed) === '' ? path.join(outDir, 'out-draft') : `${trimmed}-draft`;
 }
 
 export function parseFormats(text: string | undefined): DocumentFormat[] {
