@@ -1,4 +1,5 @@
 import type { GapReport } from '../analyse/gaps';
+import { submissionChoice, type SubmissionChoice } from '../analyse/submitted-evidence';
 import type { Catalogue, Metric } from '../criteria/types';
 import type { SupportingFile } from '../files/resolve';
 import { isoDay } from '../model/dates';
@@ -6,7 +7,6 @@ import type { EvidenceItem, PublicUrl } from '../model/item';
 import type { LoadedPack } from '../pipeline/load-pack';
 import { LOGO_IMAGE } from './assets/image-names';
 import type { DocumentImages } from './templates/render';
-import { submissionChoice, type SubmissionChoice } from '../analyse/submitted-evidence';
 import type { Audience, FileView, InternalItemView, ItemView, MetricGapView, MetricView, SdgDocumentView } from './view';
 
 export const GENERATOR = 'impact-pack';
