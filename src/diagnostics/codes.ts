@@ -81,6 +81,7 @@ export const CODES = {
   POLICY_REVIEW_BEFORE_CREATION: { title: 'Policy reviewed before it was created', severity: 'error', source: 'rule', hint: 'Check `policy.created` and `policy.last_reviewed`.' },
 
   // Content
+  PORTAL_DESCRIPTION_TOO_LONG: { title: 'Portal description over the length limit', severity: 'warning', source: 'rule', hint: 'The narrative is what the portal answers give as the evidence description; shorten it, or set portal.description_max_chars in impact-pack.yaml to the limit the portal shows (docs/submission.md).' },
   PLACEHOLDER_TEXT: { title: 'Placeholder text left in', severity: 'error', source: 'rule', hint: 'Replace TODO, TBD, XXX or lorem ipsum with the real text before submission.' },
   INIT_EXAMPLE_UNEDITED: { title: 'Example item from impact-pack init, not yet edited', severity: 'warning', source: 'rule', hint: 'init writes one example item of each kind to show the format; it says nothing about your institution. Replace its text, dates, values and URLs with your own evidence (the warning goes with the first edit), or delete the file.' },
   INIT_EXAMPLE_TEXT: { title: 'Text from impact-pack init\'s example left in', severity: 'warning', source: 'rule', hint: 'The item was edited, but this field still holds the example text or title that init wrote; replace it with your own.' },

@@ -37,7 +37,7 @@ export const HARMLESS_ENTRIES: ReadonlySet<string> = new Set([
  * The lines init wants in .gitignore: the output, what can be rebuilt (file hashes, link results, backups),
  * and the lock a running `watch` holds beside the default output folder.
  */
-const GITIGNORE_LINES = ['out/', '.impact-pack-cache/', '.impact-pack-backups/', '.out.watch.lock'];
+const GITIGNORE_LINES = ['out/', 'out-draft/', '.impact-pack-cache/', '.impact-pack-backups/', '.out.watch.lock'];
 
 /** Where the package's default templates live (the same folder from src/ under ts-jest and from dist/). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../templates');

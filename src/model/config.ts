@@ -41,6 +41,13 @@ export interface PackConfig {
   supporting_files?: SupportingFilesConfig;
   /** How `impact-pack links` checks public URLs; see docs/links.md. */
   links?: LinksConfig;
+  /** The portal answers `build` writes; see docs/submission.md. */
+  portal?: PortalConfig;
+}
+
+export interface PortalConfig {
+  /** Longest evidence description, in characters (default 2000, impact-pack's choice: THE publishes none we found). */
+  description_max_chars?: number;
 }
 
 export interface SupportingFilesConfig {

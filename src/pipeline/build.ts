@@ -10,7 +10,11 @@ import { docxPageNumbers } from '../render/docx/page-number-policy';
 import { renderHtml } from '../render/html';
 import { renderPdf, type HeadingPages } from '../render/pdf';
 import { renderToIr } from '../render/templates';
-import { sdgDocumentView } from '../render/view-model';
+import type { Audience } from '../render/view';
+import { DRAFT_MARKING, sdgDocumentView } from '../render/view-model';
+import { PORTAL_FOLDER, portalAnswers } from '../portal/answers';
+import { portalAnswersCsv, portalAnswersJson } from '../portal/answers-csv';
+import { portalAnswersHtml } from '../portal/answers-html';
 import { gapReportDocument } from '../report/gap-document';
 import { gapReportHtml } from '../report/gap-html';
 import { gapReportJson } from '../report/gap-json';
@@ -25,7 +29,7 @@ import { digestOf } from '../incremental/digest';
 import { DocumentReuse, type DocumentOutcome } from '../incremental/document-reuse';
 import { folderDigest } from '../incremental/folder-digest';
 import { toolFingerprint } from '../incremental/tool-fingerprint';
-import { loadPack, type LoadOptions } from './load-pack';
+import { loadPack, type LoadedPack, type LoadOptions } from './load-pack';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
 
@@ -45,7 +49,17 @@ export interface BuildOptions extends LoadOptions {
    * `watch` shows them at once instead of after the documents (rendering takes most of a build).
    */
   onLoaded?(diagnostics: Diagnostic[]): void;
+  /**
+   * Render even when the pack has errors, and mark every page of every document DRAFT (build --draft). Without it, a
+   * pack with errors writes nothing and the previous output stays as it was. The caller picks a folder of its own
+   * for a draft (the CLI: <out>-draft), so that a draft never takes the place of a good output.
+   */
+  draft?: boolean;
 }
+
+/** Sub-folder of the output that holds the office's review edition of each SDG document. */
+export const REVIEW_FOLDER = 'review';
+const AUDIENCES: readonly Audience[] = ['submission', 'review'];
 
 export interface BuildResult {
   diagnostics: Diagnostic[];
@@ -58,6 +72,8 @@ export interface BuildResult {
   documents?: DocumentOutcome[];
   /** A problem outside the pack (the output folder, a damaged installation): exit 2, as opposed to problems in the pack. */
   outputError?: string;
+  /** The pack (or its rendering) had errors and this was not a draft: nothing was written, the previous output is untouched. */
+  blocked?: boolean;
 }
 
 /**
@@ -77,11 +93,15 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
 
 async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened: { output?: BuildOutputWriter }): Promise<BuildResult> {
   const formats = options.formats ?? ['pdf', 'docx', 'html'];
+  const draft = options.draft === true;
   const loaded = await loadPack(packDir, options);
   options.onLoaded?.(loaded.diagnostics);
   const diagnostics = [...loaded.diagnostics];
   const pack = loaded.pack;
-  if (!pack) return { diagnostics, written: [], sdgs: [] };
+  if (!pack) return { diagnostics, written: [], sdgs: [], blocked: hasErrors(diagnostics) };
+  // A pack with errors never replaces the output (the previous documents stay, byte for byte); --draft renders it
+  // on purpose, into a folder of its own, every page marked DRAFT. Warnings do not block.
+  if (!draft && hasErrors(diagnostics)) return { diagnostics, written: [], sdgs: [], blocked: true };
 
   const outDir = path.resolve(options.outDir);
   const refusal = outputOverlapsPack(outDir, pack.root, pack.settings.config.folders);
@@ -136,15 +156,18 @@ async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened
     embedFiles: options.embedFiles === true,
     mergePdfs: options.mergePdfs === true,
   };
+  const templateOptions = { packTemplatesDir: path.join(pack.root, pack.settings.config.folders.templates), packRoot: pack.root };
   const reuse = await DocumentReuse.open(pack.root, outDir, digestOf({ ...renderSettings, config: pack.settings.config }), options.cache !== false);
   let documentsDone = 0;
   for (const sdg of sdgs) {
     // Documents that can no longer be written (output locked, refused, disk full) are not worth minutes of rendering.
     if (output.failed) break;
-    const view = sdgDocumentView(pack, sdg, options.version, images);
+    // One SDG's two editions are one unit of reuse: the same inputs, rendered again or taken over together.
+    const view = sdgDocumentView(pack, sdg, options.version, images, { audience: 'submission', draft });
+    const reviewView = sdgDocumentView(pack, sdg, options.version, images, { audience: 'review', draft, gaps: report });
     const name = `sdg-${String(sdg).padStart(2, '0')}`;
     const inputs = graph.documents.get(sdg) ?? { evidence: {}, supporting: {} };
-    const key = digestOf({ renderSettings, view });
+    const key = digestOf({ renderSettings, view, reviewView });
     options.onProgress?.({ phase: 'documents', done: documentsDone++, total: sdgs.length });
     const earlier = await reuse.reusable(name, sdg, key, inputs);
     if (earlier) {
@@ -154,38 +177,51 @@ async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened
     }
     const firstOwnDiagnostic = diagnostics.length;
     const documentFiles = new Map<string, Uint8Array | string>();
-    const ir = renderToIr(view, { packTemplatesDir: path.join(pack.root, pack.settings.config.folders.templates), packRoot: pack.root }, images);
-    diagnostics.push(...ir.diagnostics);
-    if (!ir.value) {
-      renderFailed = true;
-      continue;
+    for (const audience of AUDIENCES) {
+      const audienceView = audience === 'submission' ? view : reviewView;
+      const fileName = audience === 'submission' ? name : `${REVIEW_FOLDER}/${name}`;
+      const ir = renderToIr(audienceView, { ...templateOptions, audience }, images);
+      diagnostics.push(...ir.diagnostics);
+      if (!ir.value) {
+        renderFailed = true;
+        continue;
+      }
+      let headingPages: HeadingPages | undefined;
+      if (formats.includes('pdf')) {
+        // --embed-files and --merge-pdfs serve the assessor; the office has the files themselves, so its copy stays light.
+        const supplements =
+          audience === 'submission' ? await pdfSupplements(supportingFiles, pack.files.files, audienceView.files.map((f) => f.path), options) : { value: undefined, diagnostics: [] };
+        diagnostics.push(...supplements.diagnostics);
+        const pdf = await renderPdf(ir.value, supplements.value);
+        headingPages = pdf.headingPages;
+        diagnostics.push(...pdf.diagnostics);
+        documentFiles.set(`${fileName}.pdf`, pdf.value);
+      }
+      if (formats.includes('docx')) {
+        const pageNumbers = docxPageNumbers(ir.value, name, sdg);
+        const docx = await renderDocx(ir.value, { ...pageNumbers.options, headingPages });
+        diagnostics.push(...pageNumbers.diagnostics, ...docx.diagnostics);
+        documentFiles.set(`${fileName}.docx`, docx.value);
+      }
+      if (formats.includes('html')) {
+        const html = renderHtml(ir.value);
+        diagnostics.push(...html.diagnostics);
+        documentFiles.set(`${fileName}.html`, html.value);
+      }
     }
-    let headingPages: HeadingPages | undefined;
-    if (formats.includes('pdf')) {
-      const supplements = await pdfSupplements(supportingFiles, pack.files.files, view.files.map((f) => f.path), options);
-      diagnostics.push(...supplements.diagnostics);
-      const pdf = await renderPdf(ir.value, supplements.value);
-      headingPages = pdf.headingPages;
-      diagnostics.push(...pdf.diagnostics);
-      documentFiles.set(`${name}.pdf`, pdf.value);
-    }
-    if (formats.includes('docx')) {
-      const pageNumbers = docxPageNumbers(ir.value, name, sdg);
-      const docx = await renderDocx(ir.value, { ...pageNumbers.options, headingPages });
-      diagnostics.push(...pageNumbers.diagnostics, ...docx.diagnostics);
-      documentFiles.set(`${name}.docx`, docx.value);
-    }
-    if (formats.includes('html')) {
-      const html = renderHtml(ir.value);
-      diagnostics.push(...html.diagnostics);
-      documentFiles.set(`${name}.html`, html.value);
-    }
+    if (renderFailed) continue;
     for (const [file, bytes] of documentFiles) await output.put(file, bytes);
     reuse.record(name, key, documentFiles, diagnostics.slice(firstOwnDiagnostic), inputs);
   }
   options.onProgress?.({ phase: 'documents', done: documentsDone, total: sdgs.length });
+
+  // What to type into THE's portal, and the files to upload under stable names (docs/submission.md).
+  if (!output.failed && !renderFailed) diagnostics.push(...(await writePortal(pack, output, draft)));
+
   const sorted = sortDiagnostics(dedupe(diagnostics));
-  if (renderFailed) return { diagnostics: sorted, written: [], report, sdgs: [] };
+  if (renderFailed) return { diagnostics: sorted, written: [], report, sdgs: [], blocked: !draft };
+  // Errors found while rendering (a template, a file that changed) block as the pack's own do.
+  if (!draft && hasErrors(sorted)) return { diagnostics: sorted, written: [], report, sdgs: [], blocked: true };
 
   try {
     const written = await output.finish();
@@ -197,6 +233,29 @@ async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened
   }
 }
 
+/**
+ * portal/: the answers (computed purely from the pack, src/portal/answers.ts) as JSON, CSV and a page with copy
+ * buttons, and each file to upload copied under its stable name. Returns the answers' warnings and any file problem.
+ */
+async function writePortal(pack: LoadedPack, output: BuildOutputWriter, draft: boolean): Promise<Diagnostic[]> {
+  const portal = portalAnswers(pack);
+  const diagnostics = [...portal.diagnostics];
+  await output.put(`${PORTAL_FOLDER}/answers.json`, portalAnswersJson(portal.value));
+  await output.put(`${PORTAL_FOLDER}/answers.csv`, portalAnswersCsv(portal.value));
+  await output.put(`${PORTAL_FOLDER}/index.html`, portalAnswersHtml(portal.value, draft ? { marking: DRAFT_MARKING } : {}));
+  const fileByPath = new Map(pack.files.files.map((f) => [f.path, f]));
+  for (const upload of portal.value.sdgs.flatMap((s) => s.indicators.flatMap((i) => i.evidence.flatMap((e) => (e.upload ? [e.upload] : []))))) {
+    const file = fileByPath.get(upload.from);
+    if (output.failed || !file) continue;
+    // A reader per file: the files are copied one at a time and never all held in memory; each is checked
+    // against the hash taken at load, as for --embed-files.
+    const read = await new SupportingFileReader(pack.root).readAll([file]);
+    diagnostics.push(...read.diagnostics);
+    for (const data of read.value) await output.put(upload.name, data.data);
+  }
+  return diagnostics;
+}
+
 /** The output folder must never be the pack, hold the pack, or sit inside its evidence, files or templates. */
 function outputOverlapsPack(outDir: string, root: string, folders: { items: string; files: string; templates: string }): string | undefined {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
@@ -206,6 +265,8 @@ function outputOverlapsPack(outDir: string, root: string, folders: { items: stri
   }
   return undefined;
 }
+
+const hasErrors = (list: readonly Diagnostic[]): boolean => list.some((d) => d.severity === 'error');
 
 /** Glyph warnings repeat per format and per SDG; one per character is enough. */
 function dedupe(list: Diagnostic[]): Diagnostic[] {

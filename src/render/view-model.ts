@@ -1,3 +1,5 @@
+import type { GapReport } from '../analyse/gaps';
+import { submissionChoice, type SubmissionChoice } from '../analyse/submitted-evidence';
 import type { Catalogue, Metric } from '../criteria/types';
 import type { SupportingFile } from '../files/resolve';
 import { isoDay } from '../model/dates';
@@ -5,7 +7,7 @@ import type { EvidenceItem, PublicUrl } from '../model/item';
 import type { LoadedPack } from '../pipeline/load-pack';
 import { LOGO_IMAGE } from './assets/image-names';
 import type { DocumentImages } from './templates/render';
-import type { FileView, ItemView, MetricView, SdgDocumentView } from './view';
+import type { Audience, FileView, InternalItemView, ItemView, MetricGapView, MetricView, SdgDocumentView } from './view';
 
 export const GENERATOR = 'impact-pack';
 
@@ -16,52 +18,94 @@ const KIND_LABEL: Record<Metric['kind'], string> = {
   policy: 'Policy question',
 };
 
+/** What every page of a review edition says, so that a printed page can never pass for the submission. */
+export const REVIEW_MARKING = 'DRAFT: review edition for the office, not for submission';
+/** What every page says when a build renders on purpose despite errors (build --draft). */
+export const DRAFT_MARKING = 'DRAFT: built with --draft, not for submission';
+const REVIEW_DRAFT_MARKING = 'DRAFT: review edition built with --draft, not for submission';
+
+export interface DocumentViewOptions {
+  /** Who the document is for (default: the submission to THE). */
+  audience?: Audience;
+  /** A draft build (build --draft): every page of every document says DRAFT. */
+  draft?: boolean;
+  /** The gap analysis of the same pack; the review edition shows each metric's gaps inline. */
+  gaps?: GapReport;
+}
+
 /**
  * Everything one SDG document shows, as plain display-ready data. Pure.
+ * The audience decides what is in the data, not the templates: the submission's view never holds an owner, a
+ * status, a review note or a left-out item, so no template (not even a pack's own) can print one there.
  * @param images the images the build loaded (the logo); the view says which exist, the IR parser gets the bytes.
  */
-export function sdgDocumentView(pack: LoadedPack, sdg: number, version: string, images: DocumentImages = new Map()): SdgDocumentView {
+export function sdgDocumentView(
+  pack: LoadedPack,
+  sdg: number,
+  version: string,
+  images: DocumentImages = new Map(),
+  options: DocumentViewOptions = {},
+): SdgDocumentView {
   const { catalogue, settings } = pack;
+  const audience = options.audience ?? 'submission';
+  const review = audience === 'review';
   const s = catalogue.sdgs.find((x) => x.number === sdg);
   if (!s) throw new Error(`SDG ${sdg} is not in the ${catalogue.edition} catalogue`);
   const fileByPath = new Map(pack.files.files.map((f) => [f.path, f]));
-  const items = pack.items
+  const allItems = pack.items
     .map((p) => p.item)
     .filter((it) => it.sdg === sdg && typeof it.metric === 'string')
     .sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+  const choice = submissionChoice(catalogue, allItems);
+  // The review edition lists every item (with why the submission leaves some out); the submission only those it shows.
+  const items = review ? allItems : allItems.filter((it) => choice.shown.has(it));
+  const gapOf = new Map((options.gaps?.sdgs.find((g) => g.sdg === sdg)?.metrics ?? []).map((m) => [m.metric, m]));
 
   let metricsWithEvidence = 0;
   let evidenceMetrics = 0;
-  const groups = s.groups.map((g) => ({
-    id: g.id,
-    title: g.title,
-    weightLabel: weightLabel(g.weight, g.weightConfirmed, g.weightBasis),
-    metrics: g.metrics.map((m): MetricView => {
-      const mine = items.filter((it) => it.metric === m.id).map((it) => itemView(it, pack.files.byItem.get(String(it.id)) ?? [], fileByPath, pack));
-      if (m.kind !== 'bibliometric') {
-        evidenceMetrics++;
-        if (mine.length > 0) metricsWithEvidence++;
-      }
-      return {
-        id: m.id,
-        anchor: `metric-${m.id.replace(/\./g, '-')}`,
-        title: m.title,
-        kindLabel: KIND_LABEL[m.kind] + (m.questionType && m.kind === 'evidence' ? ` (${m.questionType})` : ''),
-        bibliometric: m.kind === 'bibliometric',
-        weightLabel: weightLabel(m.weight, m.weightConfirmed, m.weightBasis),
-        definition: m.definition,
-        items: mine,
-        hasItems: mine.length > 0,
-      };
-    }),
-  }));
+  const groups = s.groups
+    .map((g) => ({
+      id: g.id,
+      title: g.title,
+      weightLabel: weightLabel(g.weight, g.weightConfirmed, g.weightBasis),
+      metrics: g.metrics
+        .map((m): MetricView => {
+          const mine = items
+            .filter((it) => it.metric === m.id)
+            .map((it) => itemView(it, pack.files.byItem.get(String(it.id)) ?? [], fileByPath, pack, review ? internalView(it, choice) : null));
+          if (m.kind !== 'bibliometric') {
+            evidenceMetrics++;
+            if (mine.some((it) => it.internal === null || it.internal.inSubmission)) metricsWithEvidence++;
+          }
+          const gap = gapOf.get(m.id);
+          return {
+            id: m.id,
+            anchor: `metric-${m.id.replace(/\./g, '-')}`,
+            title: m.title,
+            kindLabel: KIND_LABEL[m.kind] + (m.questionType && m.kind === 'evidence' ? ` (${m.questionType})` : ''),
+            bibliometric: m.kind === 'bibliometric',
+            weightLabel: weightLabel(m.weight, m.weightConfirmed, m.weightBasis),
+            definition: m.definition,
+            items: mine,
+            hasItems: mine.length > 0,
+            // Research metrics are computed by THE; their note says so, and there is no gap to show.
+            gap: review && gap && gap.status !== 'computed_by_the' ? gapView(gap) : null,
+          };
+        })
+        // An assessor reads what was submitted: no "Nothing submitted" filler and no metric THE computes itself.
+        .filter((m) => review || m.hasItems),
+    }))
+    .filter((g) => review || g.metrics.length > 0);
 
-  const cited = new Set(items.flatMap((it) => pack.files.byItem.get(String(it.id)) ?? []));
+  const cited = new Set(items.filter((it) => review || choice.shown.has(it)).flatMap((it) => pack.files.byItem.get(String(it.id)) ?? []));
   const files: FileView[] = pack.files.files
     .filter((f) => cited.has(f.path))
     .map((f) => ({ ...fileView(f), citedBy: f.citedBy.filter((c) => c.sdg === sdg).map((c) => c.itemId) }));
 
   return {
+    audience,
+    review,
+    marking: options.draft ? (review ? REVIEW_DRAFT_MARKING : DRAFT_MARKING) : review ? REVIEW_MARKING : '',
     institution: {
       name: settings.config.institution.name,
       country: settings.config.institution.country,
@@ -79,7 +123,8 @@ export function sdgDocumentView(pack: LoadedPack, sdg: number, version: string, 
   };
 }
 
-function itemView(it: EvidenceItem, resolved: string[], fileByPath: Map<string, SupportingFile>, pack: LoadedPack): ItemView {
+function itemView(it: EvidenceItem, resolved: string[], fileByPath: Map<string, SupportingFile>, pack: LoadedPack, internal: InternalItemView | null): ItemView {
+  const review = internal !== null;
   const facts: { label: string; value: string }[] = [];
   if (it.period) facts.push({ label: 'Period', value: `${it.period.start} to ${it.period.end}` });
   if (it.policy) {
@@ -91,10 +136,11 @@ function itemView(it: EvidenceItem, resolved: string[], fileByPath: Map<string, 
   if (it.progress) facts.push({ label: 'Progress', value: it.progress.replace(/_/g, ' ') });
   if (it.carried_out_by) facts.push({ label: 'Carried out by', value: it.carried_out_by.replace(/_/g, ' ') });
   if (it.partners?.length) facts.push({ label: 'Partners', value: it.partners.join(', ') });
-  if (it.owner) facts.push({ label: 'Owner', value: it.owner });
-  facts.push({ label: 'Status', value: it.status.replace(/_/g, ' ') + (it.status_reason ? `: ${it.status_reason}` : '') });
-  const isPublic = (it.public_urls?.length ?? 0) > 0 && it.confidential !== true;
-  facts.push({ label: 'Public evidence', value: it.confidential ? 'no (confidential)' : isPublic ? 'yes' : 'no' });
+  if (review) {
+    // The office's check; the submission shows the public URLs themselves.
+    const isPublic = (it.public_urls?.length ?? 0) > 0 && it.confidential !== true;
+    facts.push({ label: 'Public evidence', value: it.confidential ? 'no (confidential)' : isPublic ? 'yes' : 'no' });
+  }
 
   const sources = pack.settings.config.sources ?? {};
   return {
@@ -113,7 +159,8 @@ function itemView(it: EvidenceItem, resolved: string[], fileByPath: Map<string, 
       .map(([name, v]) => ({
         name,
         value: formatNumber(v.value),
-        unit: v.unit,
+        // How people were counted matters to THE (FTE for most student and staff figures), so it travels with the unit.
+        unit: v.basis === 'fte' ? `${v.unit} (FTE)` : v.basis === 'headcount' ? `${v.unit} (headcount)` : v.unit,
         asPrinted: v.as_printed,
         source: v.source ?? (v.year !== undefined ? String(v.year) : undefined),
       })),
@@ -127,22 +174,53 @@ function itemView(it: EvidenceItem, resolved: string[], fileByPath: Map<string, 
         return f ? fileView(f) : { path: p, missing: true };
       }),
     ],
-    missingDocuments: (it.missing_documents ?? []).map((d) => ({ title: d.title, note: d.note })),
-    reviewNotes: (it.review_notes ?? []).map((n) => (typeof n === 'string' ? n : n.note)),
-    provenance: (it.provenance ?? []).map((p) => {
-      const doc = sources[p.source];
-      const title = doc ? `${doc.title}${doc.year ? ` (${doc.year})` : ''}` : p.source;
-      const where = [p.lines ? `lines ${p.lines}` : '', p.page ? `page ${p.page}` : ''].filter(Boolean).join(', ');
-      return `${title}${where ? `, ${where}` : ''}${p.note ? ` — ${p.note}` : ''}`;
-    }),
+    missingDocuments: review ? (it.missing_documents ?? []).map((d) => ({ title: d.title, note: d.note })) : [],
+    reviewNotes: review ? (it.review_notes ?? []).map((n) => (typeof n === 'string' ? n : n.note)) : [],
+    provenance: unique(
+      (it.provenance ?? []).map((p) => {
+        const doc = sources[p.source];
+        const title = doc ? `${doc.title}${doc.year ? ` (${doc.year})` : ''}` : p.source;
+        // Line ranges point into the office's text copy of a source and notes are the office's own: review only.
+        const where = [review && p.lines ? `lines ${p.lines}` : '', p.page ? `page ${p.page}` : ''].filter(Boolean).join(', ');
+        return `${title}${where ? `, ${where}` : ''}${review && p.note ? ` — ${p.note}` : ''}`;
+      }),
+    ),
+    internal,
   };
 }
 
-function answerTitle(cat: Catalogue, it: EvidenceItem): string {
+const unique = (list: string[]): string[] => [...new Set(list)];
+
+const words = (text: string): string => text.replace(/_/g, ' ');
+
+function internalView(it: EvidenceItem, choice: SubmissionChoice): InternalItemView {
+  const leftOutBecause = choice.leftOut.get(it);
+  return {
+    ...(typeof it.owner === 'string' && it.owner.trim() !== '' ? { owner: it.owner } : {}),
+    status: words(String(it.status)),
+    ...(it.status_reason ? { statusReason: it.status_reason } : {}),
+    ...(it.sign_off ? { signOff: `${it.sign_off.reviewer} on ${it.sign_off.date}` } : {}),
+    confidential: it.confidential === true,
+    inSubmission: leftOutBecause === undefined,
+    ...(leftOutBecause === undefined ? {} : { leftOutBecause }),
+  };
+}
+
+function gapView(gap: GapReport['sdgs'][number]['metrics'][number]): MetricGapView {
+  return {
+    status: words(gap.status),
+    shortfalls: gap.shortfalls.map((s) => `${s.message}: ${s.step}`),
+    ...(gap.reason ? { reason: gap.reason } : {}),
+  };
+}
+
+/** The answer option's title (each chosen option's, joined, for multi-select questions). */
+export function answerTitle(cat: Catalogue, it: EvidenceItem): string {
+  const chosen = Array.isArray(it.answer) ? it.answer.map(String) : [String(it.answer)];
   for (const s of cat.sdgs) for (const g of s.groups) for (const m of g.metrics) {
-    if (m.id === it.metric) return m.options?.find((o) => o.id === it.answer)?.title ?? String(it.answer);
+    if (m.id === it.metric) return chosen.map((id) => m.options?.find((o) => o.id === id)?.title ?? id).join('; ');
   }
-  return String(it.answer);
+  return chosen.join('; ');
 }
 
 function fileView(f: SupportingFile): FileView {

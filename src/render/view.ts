@@ -42,9 +42,37 @@ export interface ItemView {
   values: ValueView[];
   urls: UrlView[];
   files: FileView[];
+  /** Review edition only (empty in the submission): documents named in the source but not provided. */
   missingDocuments: { title: string; note?: string }[];
+  /** Review edition only (empty in the submission). */
   reviewNotes: string[];
+  /** Where the facts come from. The submission names the source and page; the review edition adds line ranges and notes. */
   provenance: string[];
+  /** What only the office reads (owner, status, sign-off, why an item is left out of the submission); null in the submission. */
+  internal: InternalItemView | null;
+}
+
+/** The office's side of an item, shown only in the review edition. */
+export interface InternalItemView {
+  owner?: string;
+  /** "draft", "in review", "approved", "not applicable", "not pursuing". */
+  status: string;
+  statusReason?: string;
+  /** "J. Martin on 2021-10-04". */
+  signOff?: string;
+  confidential: boolean;
+  /** Whether the submission shows this item; when not, `leftOutBecause` says why. */
+  inSubmission: boolean;
+  leftOutBecause?: string;
+}
+
+/** The gap analysis of one metric, shown inline in the review edition; null in the submission. */
+export interface MetricGapView {
+  /** complete, partial, missing, not applicable, not pursuing. */
+  status: string;
+  /** "Partial: 2 of 3 points" style summary is left to the gap report; here what is weak and the step that fixes it. */
+  shortfalls: string[];
+  reason?: string;
 }
 
 export interface MetricView {
@@ -59,6 +87,8 @@ export interface MetricView {
   definition?: string;
   items: ItemView[];
   hasItems: boolean;
+  /** Review edition only; null in the submission. */
+  gap: MetricGapView | null;
 }
 
 export interface GroupView {
@@ -75,7 +105,18 @@ export interface ImageView {
   alt: string;
 }
 
+/**
+ * Who a document is for. `submission`: what goes to THE, only what an assessor reads. `review`: the office's
+ * copy, with owners, review states, notes, left-out items and the gaps inline, marked DRAFT on every page.
+ */
+export type Audience = 'submission' | 'review';
+
 export interface SdgDocumentView {
+  audience: Audience;
+  /** audience === 'review', for templates: {{#if review}}. */
+  review: boolean;
+  /** Printed on every page (PDF footer, DOCX header, HTML banner), e.g. "DRAFT: review edition, not for submission"; empty for none. */
+  marking: string;
   /** logo is present only when the pack config names one and it could be loaded. */
   institution: { name: string; country?: string; website?: string; logo?: ImageView };
   edition: string;

@@ -129,6 +129,18 @@ export function packConfigSchema(editions: string[]): Record<string, unknown> {
           max_redirects: { description: 'Redirects followed before giving up (default 10).', type: 'integer', minimum: 0, maximum: 30 },
         },
       },
+      portal: {
+        description: 'The portal answers `build` writes into portal/. See docs/submission.md.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          description_max_chars: {
+            description: "Longest evidence description, in characters; a longer narrative is a warning (default 2000, impact-pack's choice: THE publishes no limit we found).",
+            type: 'integer',
+            minimum: 1,
+          },
+        },
+      },
       sources: {
         description: 'Source documents cited by the items\' provenance, by key.',
         type: 'object',

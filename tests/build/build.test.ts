@@ -28,6 +28,8 @@ describe('impact-pack build', () => {
         'gap-report.md',
         'gap-report.pdf',
         'manifest.json',
+        'portal',
+        'review',
         'sdg-07.docx',
         'sdg-07.html',
         'sdg-07.pdf',
@@ -45,7 +47,10 @@ describe('impact-pack build', () => {
     const text = pdfText(pdf);
     expect(text).toContain('Energy-efficient building policy');
     expect(text).toContain('Test University');
-    expect(text).toMatch(/Nothing submitted/i);
+    // The submission shows what was submitted; the gaps are the review edition's.
+    expect(text).not.toMatch(/Nothing submitted/i);
+    expect(pdfText(path.join(out, 'review', 'sdg-07.pdf'))).toMatch(/Nothing submitted/i);
+    expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['sdg-07.docx', 'sdg-07.html', 'sdg-07.pdf', 'sdg-17.docx', 'sdg-17.html', 'sdg-17.pdf']);
     expect(pdfPages(pdf)).toBeGreaterThan(1);
     expect(qpdfCheck(pdf)).toMatch(/No syntax or stream encoding errors/);
 
@@ -63,7 +68,7 @@ describe('impact-pack build', () => {
   it('builds the same bytes twice', async () => {
     await runCli(['build', VALID, '--out', path.join(work.root, 'a')]);
     await runCli(['build', VALID, '--out', path.join(work.root, 'b')]);
-    for (const f of ['sdg-07.pdf', 'sdg-07.html', 'gap-report.json', 'gap-report.md']) {
+    for (const f of ['sdg-07.pdf', 'sdg-07.html', 'review/sdg-07.pdf', 'review/sdg-07.docx', 'portal/index.html', 'portal/answers.json', 'portal/answers.csv', 'gap-report.json', 'gap-report.md']) {
       expect(readFileSync(path.join(work.root, 'b', f)).equals(readFileSync(path.join(work.root, 'a', f)))).toBe(true);
     }
   });

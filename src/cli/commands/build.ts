@@ -14,7 +14,7 @@ const FORMATS: DocumentFormat[] = ['pdf', 'docx', 'html'];
 export const buildCommand = {
   name: 'build',
   summary: 'Validate, then write one PDF, DOCX and HTML document per SDG and the gap report into the output folder.',
-  usage: 'impact-pack build [PACK] [--out DIR] [--formats pdf,docx,html] [--embed-files] [--merge-pdfs] [--max-warnings N] [--quiet] [--no-cache]',
+  usage: 'impact-pack build [PACK] [--out DIR] [--draft] [--formats pdf,docx,html] [--embed-files] [--merge-pdfs] [--max-warnings N] [--quiet] [--no-cache]',
   options: {
     out: { type: 'string' },
     formats: { type: 'string' },
@@ -23,10 +23,14 @@ export const buildCommand = {
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean' },
     'no-cache': { type: 'boolean' },
+    draft: { type: 'boolean' },
   },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
     const packDir = await packFolder(io, args.positionals[0]);
-    const outDir = path.resolve(io.cwd, args.values.out ?? path.join(packDir, 'out'));
+    const goodOutDir = path.resolve(io.cwd, args.values.out ?? path.join(packDir, 'out'));
+    // A draft never takes the output's place: it goes beside it, into <out>-draft.
+    const draft = args.flags.draft === true;
+    const outDir = draft ? draftFolder(goodOutDir) : goodOutDir;
     const formats = parseFormats(args.values.formats);
     // Both options change only the PDFs (docs/documents.md); asking for them without PDFs is a slip worth naming.
     const embedFiles = args.flags['embed-files'] === true;
@@ -41,7 +45,7 @@ export const buildCommand = {
     const progress = createProgress(io, { quiet: args.flags.quiet });
     // --no-cache: no file hashes, and no SDG document taken over from the previous build, are read or saved.
     const cache = !args.flags['no-cache'];
-    const result = await buildPack(packDir, { outDir, formats, version: version(), env: io.env, now: io.now, embedFiles, mergePdfs, cache, onProgress: progress.update });
+    const result = await buildPack(packDir, { outDir, formats, version: version(), env: io.env, now: io.now, embedFiles, mergePdfs, cache, draft, onProgress: progress.update });
     progress.finish();
     const counts = countBySeverity(result.diagnostics);
     const colour = useColour(io, io.stderr);
@@ -56,7 +60,10 @@ export const buildCommand = {
       const r = result.report;
       const rel = path.relative(io.cwd, outDir) || '.';
       io.stdout.write(`Built ${r.institution}, THE Impact Rankings ${r.edition} (data year ${r.dataYear}), as of ${r.asOf}\n`);
+      if (draft) io.stdout.write(`  DRAFT (--draft): every page says so; nothing here is for submission\n`);
       io.stdout.write(`  ${result.sdgs.length} SDG document(s) × ${formats.join('/')} in ${rel}/: ${result.sdgs.map((n) => `SDG ${n}`).join(', ')}\n`);
+      io.stdout.write(`  Review edition for the office (owners, status, notes, gaps; marked DRAFT): ${rel}/review/\n`);
+      io.stdout.write(`  Portal answers and files to upload: ${rel}/portal/index.html\n`);
       const incremental = describeOutcomes(result.documents ?? []);
       if (incremental) io.stdout.write(`  ${incremental}\n`);
       for (const s of r.sdgs.filter((x) => x.submitted || x.items > 0)) {
@@ -66,6 +73,9 @@ export const buildCommand = {
       }
       io.stdout.write(`  ${r.eligibility.message}\n`);
       io.stdout.write(`  Gap report: ${rel}/gap-report.md · ${counts.error} error(s), ${counts.warning} warning(s)\n`);
+    } else if (result.blocked) {
+      const rel = path.relative(io.cwd, draftFolder(goodOutDir)) || '.';
+      io.stderr.write(`impact-pack: the pack has errors, so nothing was written; the previous output, if any, is unchanged. Fix them, or render a draft with --draft (into ${rel}/).\n`);
     } else {
       io.stderr.write('impact-pack: nothing was written; the previous output, if any, is unchanged.\n');
     }
@@ -74,6 +84,13 @@ export const buildCommand = {
     return EXIT.ok;
   },
 };
+
+/** Where build --draft writes: beside the output folder, never in it. */
+export function draftFolder(outDir: string): string {
+  const trimmed = outDir.replace(/[\\/]+$/, '');
+  // A file-system root has no name to add "-draft" to; its draft goes inside it, still apart from any output.
+  return path.basename(trimmed) === '' ? path.join(outDir, 'out-draft') : `${trimmed}-draft`;
+}
 
 export function parseFormats(text: string | undefined): DocumentFormat[] {
   if (text === undefined) return FORMATS;

@@ -72,7 +72,8 @@ export const watchCommand = {
         const incremental = describeOutcomes(cycle.build.documents ?? []);
         if (incremental) io.stdout.write(`  ${incremental}\n`);
       } else {
-        io.stdout.write(`  Nothing was written${cycle.build.outputError ? `: ${cycle.build.outputError}` : ''}; the previous output is unchanged.\n`);
+        const why = cycle.build.outputError ? `: ${cycle.build.outputError}` : cycle.build.blocked ? ' (the pack has errors)' : '';
+        io.stdout.write(`  Nothing was written${why}; the previous output is unchanged.\n`);
       }
     };
 

@@ -2,15 +2,25 @@ import { Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
 import { STYLE } from './styles';
 import { documentText } from './xml-text';
 
-/** The running header, e.g. "IMT Mines Alès · SDG 7", above a rule in the SDG colour. */
-export function runningHeader(text: string): Header {
-  return new Header({ children: [new Paragraph({ style: STYLE.header, children: [new TextRun(documentText(text))] })] });
+/** The running header, e.g. "IMT Mines Alès · SDG 7", above a rule in the SDG colour; a marking (DRAFT) goes first. */
+export function runningHeader(text: string, marking?: string): Header {
+  return new Header({
+    children: [
+      ...(marking ? [markingParagraph(marking)] : []),
+      new Paragraph({ style: STYLE.header, children: [new TextRun(documentText(text))] }),
+    ],
+  });
 }
 
-/** The first page's header: the cover carries the institution and SDG in full, so no running header. */
-export function emptyHeader(): Header {
+/** The first page's header: the cover carries the institution and SDG in full, so no running header; a marking still shows. */
+export function emptyHeader(marking?: string): Header {
   // A plain paragraph: the header style would draw its accent rule on the cover.
-  return new Header({ children: [new Paragraph({})] });
+  return new Header({ children: [marking ? markingParagraph(marking) : new Paragraph({})] });
+}
+
+/** "DRAFT: …" in bold capitals' weight, on every page including the cover. */
+function markingParagraph(marking: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text: documentText(marking), bold: true })] });
 }
 
 /**

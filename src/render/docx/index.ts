@@ -86,7 +86,10 @@ export async function renderDocx(ir: DocumentIR, options: DocxOptions = {}): Pro
             },
           },
         },
-        headers: meta.header === '' ? undefined : { default: runningHeader(meta.header), first: emptyHeader() },
+        headers:
+          meta.header === '' && !meta.marking
+            ? undefined
+            : { default: runningHeader(meta.header, meta.marking), first: emptyHeader(meta.marking) },
         footers: meta.header === '' ? { default: pageNumberFooter() } : { default: pageNumberFooter(), first: pageNumberFooter() },
         // Word wants at least one paragraph in a body.
         children: body.length > 0 ? body : [new Paragraph({})],

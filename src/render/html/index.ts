@@ -65,6 +65,7 @@ export function renderHtml(ir: DocumentIR): StageResult<string> {
   const stylesheet = buildStylesheet(
     { accent: toHex(accent), accentText: toHex(readableOnWhite(accent)), accentTint: toHex(tintTowardsWhite(accent, 0.88)) },
     meta.header,
+    meta.marking,
   );
 
   const body = renderBlocks(blocks, context);
@@ -81,7 +82,11 @@ export function renderHtml(ir: DocumentIR): StageResult<string> {
     ...(day === undefined ? [] : [`<meta name="dcterms.created" content="${day}">`]),
     `<style>\n${stylesheet}</style>`,
   ];
-  const header = meta.header === '' ? [] : [`<header class="running-header">${escapeHtml(meta.header)}</header>`];
+  const header = [
+    // A marking (DRAFT) is a banner that stays in view on screen; in print the page footer repeats it on every page.
+    ...(meta.marking ? [`<div class="marking" role="note">${escapeHtml(meta.marking)}</div>`] : []),
+    ...(meta.header === '' ? [] : [`<header class="running-header">${escapeHtml(meta.header)}</header>`]),
+  ];
   const html = [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(meta.language)}">`,

@@ -15,7 +15,8 @@ export interface StylesheetColours {
  * The print part targets A4 and repeats the running header and "Page N of M" in the page margins where the
  * browser supports CSS page-margin boxes; the on-screen header is hidden in print so it is not printed twice.
  */
-export function buildStylesheet(colours: StylesheetColours, runningHeader: string): string {
+export function buildStylesheet(colours: StylesheetColours, runningHeader: string, marking = ''): string {
+  const pageFooter = `${marking ? `${cssString(`${marking} · `)} ` : ''}"Page " counter(page) " of " counter(pages)`;
   return `:root {
   --accent: ${colours.accent};
   --accent-text: ${colours.accentText};
@@ -34,6 +35,7 @@ body {
   color: var(--ink);
   background: #fff;
 }
+.marking { background: #fff3cd; border-bottom: 2px solid #8a6d00; color: #3d3000; font-weight: bold; padding: 0.5rem 1rem; position: sticky; top: 0; z-index: 1; }
 .running-header { border-bottom: 4px solid var(--accent); padding: 0.5rem 1rem; font-size: 0.875rem; color: var(--muted); }
 main { max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; overflow-wrap: break-word; }
 h1, h2, h3 { color: var(--accent-text); line-height: 1.25; margin: 1.6em 0 0.5em; break-after: avoid; page-break-after: avoid; }
@@ -70,12 +72,13 @@ hr.page-break { border: 0; border-top: 1px dashed var(--rule); margin: 2em 0; }
   size: A4;
   margin: 20mm 18mm 22mm;
   @top-center { content: ${cssString(runningHeader)}; font-size: 9pt; color: #555; }
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #555; }
+  @bottom-center { content: ${pageFooter}; font-size: 9pt; color: #555; }
 }
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   .running-header { display: none; }
+  .marking { position: static; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   hr.page-break { break-after: page; page-break-after: always; border: 0; margin: 0; }
   a { color: inherit; }
   a[href^="http:"]:not(.bare)::after,

@@ -103,6 +103,11 @@ export interface DocumentMeta {
   date: Date;
   /** Running header text, e.g. "IMT Mines Alès · SDG 7". */
   header: string;
+  /**
+   * Said on every page when set, e.g. "DRAFT: review edition for the office, not for submission": in the PDF's
+   * footer, the DOCX's header (first page too) and a banner at the top of the HTML that prints on every page.
+   */
+  marking?: string;
   /** Accent colour as #rrggbb (the SDG's official colour). */
   accent: string;
 }

@@ -134,7 +134,7 @@ export function layoutDocument(ir: DocumentIR, metrics: FontMetrics, page: PageS
   }
   const { pages, anchors } = pass.pagination;
   missing.addAll(pass.tocMissing);
-  addPageFurniture(pages, ir.meta.header, page, context);
+  addPageFurniture(pages, ir.meta.header, page, context, ir.meta.marking);
 
   diagnostics.push(...linkProblems.values());
   diagnostics.push(...missing.toDiagnostics(metrics));

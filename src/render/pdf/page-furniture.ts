@@ -16,12 +16,13 @@ import { BOX, PAGE_FURNITURE, TEXT, type TextStyle } from './typography';
 
 const ELLIPSIS = '\u2026';
 
-export function addPageFurniture(pages: DraftPage[], header: string, page: PageSpec, context: BlockContext): void {
+export function addPageFurniture(pages: DraftPage[], header: string, page: PageSpec, context: BlockContext, marking?: string): void {
   const headerLine = fitOnOneLine(header, TEXT.runningHeader, context);
   pages.forEach((draft, index) => {
     if (draft.foreign) return;
     if (index > 0 && headerLine) drawRunningHeader(draft, headerLine, page, context);
-    drawFooter(draft, `Page ${index + 1} of ${pages.length}`, context);
+    // A marking (DRAFT) goes in the footer of every page, the cover included, so no printed page passes for the submission.
+    drawFooter(draft, `${marking ? `${marking} · ` : ''}Page ${index + 1} of ${pages.length}`, context);
   });
 }
 

@@ -8,7 +8,7 @@ import type { SdgDocumentView } from '../view';
 export function buildDocumentMeta(view: SdgDocumentView): DocumentMeta {
   const { institution, sdg, edition } = view;
   return {
-    title: `SDG ${sdg.number}: ${sdg.title} — ${institution.name}`,
+    title: `SDG ${sdg.number}: ${sdg.title} — ${institution.name}${view.review ? ' (review edition)' : ''}`,
     author: institution.name,
     subject: `THE Impact Rankings ${edition}: evidence submitted by ${institution.name} for SDG ${sdg.number} (${sdg.title}), data year ${view.dataYear}`,
     keywords: ['THE Impact Rankings', `Impact Rankings ${edition}`, `SDG ${sdg.number}`, sdg.title, institution.name],
@@ -16,6 +16,7 @@ export function buildDocumentMeta(view: SdgDocumentView): DocumentMeta {
     date: buildDate(view.buildDate),
     header: `${institution.name} · SDG ${sdg.number}`,
     accent: accentColour(sdg.colour),
+    ...(view.marking ? { marking: view.marking } : {}),
   };
 }
 

@@ -6,12 +6,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
+import type { Audience } from '../view';
 import { MAIN_TEMPLATE, PARTIALS_FOLDER, TEMPLATE_EXTENSION, type TemplateSet, type TemplateSource } from './template-set';
 
 /** The package's own templates: three levels up from src/render/templates (ts-jest) or dist/render/templates. */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(__dirname, '../../../templates');
 
 export interface TemplateLoadOptions {
+  /**
+   * Whose document is rendered. Templates in the pack's templates/<audience>/ folder (same layout: sdg-document.hbs,
+   * partials/) replace those of the templates folder for that audience only.
+   */
+  audience?: Audience;
   /** The pack's templates folder, absolute or relative to packRoot. Optional: a pack need not override anything. */
   packTemplatesDir?: string;
   /** Pack root, for resolving packTemplatesDir and for the file paths shown in diagnostics. */
@@ -96,25 +102,28 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
   };
 
   let main = defaults.main;
-  for (const name of listPack(folder)) {
-    const file = path.join(folder, `${name}${TEMPLATE_EXTENSION}`);
-    if (name === MAIN_TEMPLATE) {
-      main = readPack(file, name) ?? main;
-    } else {
-      // A common slip: a partial saved next to the main template is never picked up.
-      problem(
-        'warning',
-        'TEMPLATE_UNUSED',
-        shown(file),
-        `This template is not used: only ${MAIN_TEMPLATE}${TEMPLATE_EXTENSION} is read from this folder`,
-        `Partials go in ${shown(path.join(folder, PARTIALS_FOLDER))}/${name}${TEMPLATE_EXTENSION}.`,
-      );
-    }
-  }
-
   const partials = new Map(defaults.partials.map((partial) => [partial.name, partial]));
-  const partialsFolder = path.join(folder, PARTIALS_FOLDER);
-  if (isDirectory(partialsFolder)) {
+  // The templates folder applies to both audiences; its audience sub-folder, to that audience only.
+  const overlays = [folder, ...(options.audience && isDirectory(path.join(folder, options.audience)) ? [path.join(folder, options.audience)] : [])];
+  for (const overlay of overlays) {
+    for (const name of listPack(overlay)) {
+      const file = path.join(overlay, `${name}${TEMPLATE_EXTENSION}`);
+      if (name === MAIN_TEMPLATE) {
+        main = readPack(file, name) ?? main;
+      } else {
+        // A common slip: a partial saved next to the main template is never picked up.
+        problem(
+          'warning',
+          'TEMPLATE_UNUSED',
+          shown(file),
+          `This template is not used: only ${MAIN_TEMPLATE}${TEMPLATE_EXTENSION} is read from this folder`,
+          `Partials go in ${shown(path.join(overlay, PARTIALS_FOLDER))}/${name}${TEMPLATE_EXTENSION}.`,
+        );
+      }
+    }
+
+    const partialsFolder = path.join(overlay, PARTIALS_FOLDER);
+    if (!isDirectory(partialsFolder)) continue;
     for (const name of listPack(partialsFolder)) {
       if (!PARTIAL_NAME.test(name)) {
         problem(

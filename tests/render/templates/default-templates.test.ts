@@ -30,7 +30,7 @@ describe('the default templates', () => {
 
   it('builds the document meta from the view', () => {
     expect(document.meta).toEqual({
-      title: 'SDG 7: Affordable and Clean Energy — IMT Mines Alès',
+      title: 'SDG 7: Affordable and Clean Energy — IMT Mines Alès (review edition)',
       author: 'IMT Mines Alès',
       subject: 'THE Impact Rankings 2022: evidence submitted by IMT Mines Alès for SDG 7 (Affordable and Clean Energy), data year 2020',
       keywords: ['THE Impact Rankings', 'Impact Rankings 2022', 'SDG 7', 'Affordable and Clean Energy', 'IMT Mines Alès'],
