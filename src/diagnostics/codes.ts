@@ -109,6 +109,7 @@ export const CODES = {
   URL_REDIRECTED: { title: 'Public URL redirects', severity: 'info', source: 'urls', hint: 'Cite the final address, so that the evidence does not depend on the redirect staying in place.' },
   URL_UNREACHABLE: { title: 'Public URL cannot be reached', severity: 'warning', source: 'urls', hint: 'The server did not answer (unknown host, refused or reset connection). Check the address; if it is a temporary outage, run `impact-pack links` again later.' },
   URL_TIMEOUT: { title: 'Public URL timed out', severity: 'warning', source: 'urls', hint: 'The server did not answer in time; a slow page may also time out for THE\'s reviewers. Run `impact-pack links` again, or raise `links.timeout_seconds`.' },
+  URL_ADDRESS_REFUSED: { title: 'Public URL points at an internal address', severity: 'error', source: 'urls', hint: 'The host is, or resolves to, this machine, a private network, a link-local, cloud-metadata or reserved address, so it is not public evidence and was not fetched. Cite a public address. For an intranet that really is the evidence, list its host in `links.allow_hosts`, or run `links --allow-private`.' },
   URL_SNAPSHOT_FAILED: { title: 'Snapshot could not be saved', severity: 'warning', source: 'urls', hint: 'Check that the snapshots folder is writable and that the page is not larger than the snapshot limit; the check result itself is unaffected.' },
 
   // Rendering

@@ -30,7 +30,7 @@ export interface LinkChange {
 export const LINK_HISTORY_FILE = 'link-results.json';
 const FORMAT = 'impact-pack/link-results';
 const VERSION = 1;
-const STATUSES: readonly UrlStatus[] = ['ok', 'redirected', 'broken', 'login', 'unreachable', 'timeout'];
+const STATUSES: readonly UrlStatus[] = ['ok', 'redirected', 'broken', 'login', 'unreachable', 'timeout', 'refused'];
 
 export function parseLinkHistory(text: string): Map<string, LinkRecord> | undefined {
   let data: unknown;
