@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { printable } from '../../diagnostics/escape-terminal';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { itemContentHash } from '../../analyse/content-hash';
@@ -62,19 +63,19 @@ export const approveCommand = {
       const before = await readFile(absolute, 'utf8');
       const after = applyReviewAction(before, action);
       if (after === undefined) {
-        io.stderr.write(`impact-pack: ${p.file} is not laid out as a block of "key: value" lines that can be edited safely; record the sign-off by hand.\n`);
+        io.stderr.write(`impact-pack: ${printable(p.file)} is not laid out as a block of "key: value" lines that can be edited safely; record the sign-off by hand.\n`);
         return EXIT.problems;
       }
       // The edit must not change what THE would see: the re-read item has the same content hash.
       const reread = parseItem(p.file, after).value;
       if (!reread || itemContentHash(reread.item) !== itemContentHash(p.item)) {
-        io.stderr.write(`impact-pack: editing ${p.file} would change its content; nothing was written. This is a bug; please report it.\n`);
+        io.stderr.write(`impact-pack: editing ${printable(p.file)} would change its content; nothing was written. This is a bug; please report it.\n`);
         return EXIT.usage;
       }
       const backup = await backupFile(pack.root, p.file, stamp);
       await replaceFile(absolute, after);
       const what = action.kind === 'approve' ? `approved by ${reviewer} on ${date} (content ${action.contentHash.slice(0, 19)}…)` : `flagged by ${reviewer} on ${date}`;
-      io.stdout.write(`${p.item.id}: ${what}; ${p.file} rewritten, previous version in ${backup}\n`);
+      io.stdout.write(`${printable(String(p.item.id))}: ${printable(what)}; ${printable(p.file)} rewritten, previous version in ${printable(backup)}\n`);
     }
     return EXIT.ok;
   },

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { printable } from '../../diagnostics/escape-terminal';
+import { jsonText } from '../../diagnostics/escape-json';
 import { formatHuman } from '../../diagnostics/format-human';
 import { countBySeverity } from '../../diagnostics/make';
 import { checkLinks, type LinkReport } from '../../urls/check-links';
@@ -42,7 +44,7 @@ export const linksCommand = {
     });
     const counts = countBySeverity(diagnostics);
     if (format === 'json') {
-      io.stdout.write(`${JSON.stringify({ version: 1, report: report ?? null, diagnostics, errors: counts.error, warnings: counts.warning, infos: counts.info }, null, 2)}\n`);
+      io.stdout.write(`${jsonText({ version: 1, report: report ?? null, diagnostics, errors: counts.error, warnings: counts.warning, infos: counts.info })}\n`);
     } else {
       if (report) io.stdout.write(summary(report, path.relative(io.cwd, packDir) || '.'));
       io.stdout.write(formatHuman(diagnostics, { colour: useColour(io, io.stdout) }));
@@ -66,12 +68,12 @@ function summary(report: LinkReport, pack: string): string {
     if (report.changes.length === 0) lines.push('No change since the last run.');
     else {
       lines.push(`Changed since the last run: ${report.changes.length}`);
-      for (const ch of report.changes) lines.push(`  ${ch.url}  ${STATUS_WORDS[ch.from]} on ${day(ch.fromCheckedAt)}, ${STATUS_WORDS[ch.to]} now`);
+      for (const ch of report.changes) lines.push(`  ${printable(ch.url)}  ${STATUS_WORDS[ch.from]} on ${day(ch.fromCheckedAt)}, ${STATUS_WORDS[ch.to]} now`);
     }
   } else if (report.history.previous === 'rebuilt') {
     lines.push('The record of the last run was damaged and has been replaced; changes are reported from the next run on.');
   }
-  if (report.snapshot) lines.push(`Snapshot: ${report.snapshot.pages} page(s) saved in ${path.posix.join(pack, report.snapshot.folder)}/`);
+  if (report.snapshot) lines.push(`Snapshot: ${report.snapshot.pages} page(s) saved in ${printable(path.posix.join(pack, report.snapshot.folder))}/`);
   return `${lines.join('\n')}\n\n`;
 }
 

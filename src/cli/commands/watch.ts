@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { printable } from '../../diagnostics/escape-terminal';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { formatHuman } from '../../diagnostics/format-human';
 import { countBySeverity } from '../../diagnostics/make';
@@ -39,7 +40,7 @@ export const watchCommand = {
       const fixed = [...shown].filter((k) => !current.has(k)).length;
       shown = current;
       const what = cycle.number === 1 ? 'checked' : `${cycle.changed.length > 0 ? cycle.changed.join(', ') : 'a file'} changed`;
-      io.stdout.write(`[${clock()}] ${what}\n`);
+      io.stdout.write(`[${clock()}] ${printable(what)}\n`);
       if (appeared.length > 0) io.stdout.write(formatHuman(appeared, { colour }));
       const parts = [`${counts.error} error(s), ${counts.warning} warning(s)`];
       if (cycle.number > 1) parts.push(`${appeared.length} new, ${fixed} fixed`);
@@ -50,7 +51,7 @@ export const watchCommand = {
           const incremental = describeOutcomes(cycle.build.documents ?? []);
           if (incremental) io.stdout.write(`  ${incremental}\n`);
         } else {
-          io.stdout.write(`  Nothing was written${cycle.build.outputError ? `: ${cycle.build.outputError}` : ''}; the previous output is unchanged.\n`);
+          io.stdout.write(`  Nothing was written${cycle.build.outputError ? `: ${printable(cycle.build.outputError)}` : ''}; the previous output is unchanged.\n`);
         }
       }
     };
@@ -66,7 +67,7 @@ export const watchCommand = {
         load: { env: io.env, now: io.now },
         build: noBuild ? undefined : { outDir, formats, version: version(), env: io.env, now: io.now },
         onCycle,
-        onError: (error) => io.stderr.write(`impact-pack watch: ${error.message}\n`),
+        onError: (error) => io.stderr.write(`impact-pack watch: ${printable(error.message)}\n`),
       });
     } finally {
       process.removeListener('SIGINT', stop);
