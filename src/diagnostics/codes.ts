@@ -115,6 +115,7 @@ export const CODES = {
   // Rendering
   TEMPLATE_ERROR: { title: 'Template error', severity: 'error', source: 'template', hint: 'Fix the template at this position; `impact-pack init` shows the default templates.' },
   TEMPLATE_MARKUP: { title: 'Template produced unknown markup', severity: 'error', source: 'template', hint: 'Templates may only emit the document vocabulary listed in templates/README.md.' },
+  TEMPLATE_BUDGET: { title: 'Template does too much work', severity: 'error', source: 'template', hint: 'The template nests loops or partials so deeply, or repeats them so often, that one document would need millions of steps or hundreds of MB of text (limits in docs/documents.md). Loop over the data once ({{#each groups}}, not {{#each @root.groups}} inside itself); the document was not rendered.' },
   TEMPLATE_UNUSED: { title: 'Template file is never used', severity: 'warning', source: 'template', hint: 'Only sdg-document.hbs and the partials in templates/partials/ are read; rename or move the file, or delete it.' },
   TEMPLATE_UNESCAPED: { title: 'Template inserts text without escaping', severity: 'warning', source: 'template', hint: 'Use {{ }} instead of {{{ }}}: unescaped evidence text could turn into markup.' },
   LINK_SCHEME_REJECTED: { title: 'Link dropped', severity: 'warning', source: 'template', hint: 'Only http, https and mailto links are kept in documents.' },
