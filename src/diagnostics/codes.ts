@@ -88,6 +88,7 @@ export const CODES = {
 
   // Supporting files
   FILE_NOT_FOUND: { title: 'Supporting file not found', severity: 'error', source: 'files', hint: 'Check the path relative to the pack root (case matters), or move the file into place.' },
+  GLOB_TOO_MANY: { title: 'Pattern matches too many files', severity: 'error', source: 'files', hint: 'A supporting_files pattern may match at most 10,000 files (docs/supporting-files.md). Narrow it to the documents the item relies on, e.g. "files/sdg-07/*.pdf".' },
   GLOB_NO_MATCH: { title: 'Pattern matches no file', severity: 'error', source: 'files', hint: 'Check the pattern; `*` matches within a folder, `**` across folders.' },
   FILE_OUTSIDE_PACK: { title: 'Path leaves the pack', severity: 'error', source: 'files', hint: 'Supporting files must sit inside the pack folder; copy the file in and cite it by a relative path.' },
   PATH_BACKSLASH: { title: 'Backslash in path', severity: 'error', source: 'files', hint: 'Write paths with forward slashes (files/report.pdf), even on Windows.' },
