@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { printable } from '../../diagnostics/escape-terminal';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { editPackFile, EditRefused, lockPackForEdit } from '../../write/evidence-edit';
+import { OutputLocked } from '../../write/output-errors';
 import { itemContentHash } from '../../analyse/content-hash';
 import { applyReviewAction, type ReviewAction } from '../../analyse/review-edit';
 import { formatHuman } from '../../diagnostics/format-human';
@@ -12,8 +11,7 @@ import { EXIT, UsageError, useColour, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { packFolder } from '../pack-folder';
 
-/** Where copies of evidence files go before a review action rewrites them, inside the pack. */
-export const BACKUP_FOLDER = '.impact-pack-backups';
+export { BACKUP_FOLDER } from '../../write/evidence-edit';
 
 export const approveCommand = {
   name: 'approve',
@@ -54,56 +52,54 @@ export const approveCommand = {
     }
 
     const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    for (const p of targets) {
-      const action: ReviewAction =
-        args.values.flag === undefined
-          ? { kind: 'approve', reviewer, date, contentHash: itemContentHash(p.item) }
-          : { kind: 'flag', reviewer, date, comment: args.values.flag.trim() };
-      const absolute = path.join(pack.root, p.file);
-      const before = await readFile(absolute, 'utf8');
-      const after = applyReviewAction(before, action);
-      if (after === undefined) {
-        io.stderr.write(`impact-pack: ${printable(p.file)} is not laid out as a block of "key: value" lines that can be edited safely; record the sign-off by hand.\n`);
-        return EXIT.problems;
+    // Under the pack's edit lock, each file is read again and edited as it is now: a second approve run
+    // at the same time waits, then adds its flag to what the first one wrote, instead of overwriting it.
+    let lock;
+    try {
+      lock = await lockPackForEdit(pack.root);
+    } catch (error) {
+      if (error instanceof OutputLocked) throw new UsageError(`another impact-pack command is editing this pack and did not finish within a minute (${printable(error.message)})`);
+      throw error;
+    }
+    try {
+      for (const p of targets) {
+        const checkedHash = itemContentHash(p.item);
+        const action: ReviewAction =
+          args.values.flag === undefined
+            ? { kind: 'approve', reviewer, date, contentHash: checkedHash }
+            : { kind: 'flag', reviewer, date, comment: args.values.flag.trim() };
+        let outcome;
+        try {
+          outcome = await editPackFile(pack.root, p.file, stamp, (current) => {
+            const before = parseItem(p.file, current).value;
+            if (!before) return { problem: `${p.file} no longer parses; nothing was written` };
+            const currentHash = itemContentHash(before.item);
+            // An approval is for the content that was checked; if the file changed since, approve it again.
+            if (action.kind === 'approve' && currentHash !== checkedHash) return { problem: `${p.file} changed while it was being approved; nothing was written. Run approve again` };
+            const after = applyReviewAction(current, action);
+            if (after === undefined) return { problem: `${p.file} is not laid out as a block of "key: value" lines that can be edited safely; record the sign-off by hand` };
+            // The edit must not change what THE would see: the re-read item has the same content hash.
+            const reread = parseItem(p.file, after).value;
+            if (!reread || itemContentHash(reread.item) !== currentHash) return { problem: `editing ${p.file} would change its content; nothing was written. This is a bug; please report it` };
+            return { text: after };
+          });
+        } catch (error) {
+          if (error instanceof EditRefused) {
+            io.stderr.write(`impact-pack: ${printable(error.message)}; nothing was written.\n`);
+            return EXIT.problems;
+          }
+          throw error;
+        }
+        if ('problem' in outcome) {
+          io.stderr.write(`impact-pack: ${printable(outcome.problem)}.\n`);
+          return EXIT.problems;
+        }
+        const what = action.kind === 'approve' ? `approved by ${reviewer} on ${date} (content ${action.contentHash.slice(0, 19)}…)` : `flagged by ${reviewer} on ${date}`;
+        io.stdout.write(`${printable(String(p.item.id))}: ${printable(what)}; ${printable(p.file)} rewritten, previous version in ${printable(outcome.backup)}\n`);
       }
-      // The edit must not change what THE would see: the re-read item has the same content hash.
-      const reread = parseItem(p.file, after).value;
-      if (!reread || itemContentHash(reread.item) !== itemContentHash(p.item)) {
-        io.stderr.write(`impact-pack: editing ${printable(p.file)} would change its content; nothing was written. This is a bug; please report it.\n`);
-        return EXIT.usage;
-      }
-      const backup = await backupFile(pack.root, p.file, stamp);
-      await replaceFile(absolute, after);
-      const what = action.kind === 'approve' ? `approved by ${reviewer} on ${date} (content ${action.contentHash.slice(0, 19)}…)` : `flagged by ${reviewer} on ${date}`;
-      io.stdout.write(`${printable(String(p.item.id))}: ${printable(what)}; ${printable(p.file)} rewritten, previous version in ${printable(backup)}\n`);
+    } finally {
+      await lock.release();
     }
     return EXIT.ok;
   },
 };
-
-/** Copies the file into the backup folder (never overwriting an earlier backup) and returns the copy's pack-relative path. */
-async function backupFile(root: string, file: string, stamp: string): Promise<string> {
-  for (let n = 0; ; n++) {
-    const rel = path.posix.join(BACKUP_FOLDER, n === 0 ? stamp : `${stamp}-${n}`, file);
-    const target = path.join(root, rel);
-    await mkdir(path.dirname(target), { recursive: true });
-    try {
-      await copyFile(path.join(root, file), target, 1 /* COPYFILE_EXCL */);
-      return rel;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
-
-/** Writes beside the file and renames over it, so that the file is never left half written. */
-async function replaceFile(absolute: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(absolute), `.${path.basename(absolute)}.tmp-${randomBytes(4).toString('hex')}`);
-  try {
-    await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, absolute);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
