@@ -26,6 +26,7 @@ import { DocumentReuse, type DocumentOutcome } from '../incremental/document-reu
 import { folderDigest } from '../incremental/folder-digest';
 import { toolFingerprint } from '../incremental/tool-fingerprint';
 import { loadPack, type LoadOptions } from './load-pack';
+import { cachesIgnored } from '../files/cache-folder';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
 
@@ -130,7 +131,7 @@ async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened
     embedFiles: options.embedFiles === true,
     mergePdfs: options.mergePdfs === true,
   };
-  const reuse = await DocumentReuse.open(pack.root, outDir, digestOf({ ...renderSettings, config: pack.settings.config }), options.cache !== false);
+  const reuse = await DocumentReuse.open(pack.root, outDir, digestOf({ ...renderSettings, config: pack.settings.config }), options.cache !== false && !cachesIgnored(options.env));
   let documentsDone = 0;
   for (const sdg of sdgs) {
     // Documents that can no longer be written (output locked, refused, disk full) are not worth minutes of rendering.

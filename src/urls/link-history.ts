@@ -71,14 +71,14 @@ export function serialiseLinkHistory(records: Map<string, LinkRecord>): string {
 }
 
 export async function loadLinkHistory(packRoot: string): Promise<{ records: Map<string, LinkRecord>; status: 'absent' | 'loaded' | 'rebuilt' }> {
-  const text = await readCacheFile(packRoot, LINK_HISTORY_FILE);
+  const text = await readCacheFile(packRoot, LINK_HISTORY_FILE, { sealed: false });
   if (text === undefined) return { records: new Map(), status: 'absent' };
   const records = parseLinkHistory(text);
   return records ? { records, status: 'loaded' } : { records: new Map(), status: 'rebuilt' };
 }
 
 export function saveLinkHistory(packRoot: string, records: Map<string, LinkRecord>): Promise<boolean> {
-  return writeCacheFile(packRoot, LINK_HISTORY_FILE, serialiseLinkHistory(records));
+  return writeCacheFile(packRoot, LINK_HISTORY_FILE, serialiseLinkHistory(records), { sealed: false });
 }
 
 const isOk = (s: UrlStatus) => s === 'ok' || s === 'redirected';
