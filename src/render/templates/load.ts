@@ -26,11 +26,14 @@ const PARTIAL_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 const toPosix = (file: string): string => file.split(path.sep).join('/');
 
-/** Template files directly in `folder`, as names without the extension, sorted so that loading is deterministic. */
+/**
+ * Template files directly in `folder`, as names without the extension, sorted so that loading is
+ * deterministic. Symbolic links are listed too: whether they may be read is decided by where they lead.
+ */
 function templateNames(folder: string): string[] {
   return fs
     .readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(TEMPLATE_EXTENSION))
     .map((entry) => entry.name.slice(0, -TEMPLATE_EXTENSION.length))
     .sort();
 }
@@ -77,7 +80,42 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
     return { value: undefined, diagnostics };
   }
 
+  // Templates are code the pack brings along: every folder and file they are read from must resolve,
+  // symbolic links followed, inside the pack. A link to a template elsewhere on the machine is refused.
+  let rootReal: string;
+  try {
+    rootReal = fs.realpathSync(root);
+  } catch {
+    rootReal = root;
+  }
+  const leavesPack = (target: string): boolean => {
+    let real: string;
+    try {
+      real = fs.realpathSync(target);
+    } catch {
+      return true;
+    }
+    return real !== rootReal && !real.startsWith(rootReal + path.sep);
+  };
+  const refuseOutside = (target: string, what: string): boolean => {
+    if (!leavesPack(target)) return false;
+    problem(
+      'error',
+      'TEMPLATE_ERROR',
+      shown(target),
+      `${what} leads out of the pack through a symbolic link (or cannot be resolved); it was not read`,
+      'Keep the pack\'s templates inside the pack: copy the file in instead of linking to it.',
+    );
+    return true;
+  };
+  if (refuseOutside(folder, 'The templates folder')) return { value: undefined, diagnostics };
+
   const readPack = (file: string, name: string): TemplateSource | undefined => {
+    if (refuseOutside(file, 'The template')) return undefined;
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      problem('error', 'TEMPLATE_ERROR', shown(file), 'The template is not a file');
+      return undefined;
+    }
     try {
       return { name, file: shown(file), text: withoutBom(fs.readFileSync(file, 'utf8')), origin: 'pack' };
     } catch (error) {
@@ -114,7 +152,7 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
 
   const partials = new Map(defaults.partials.map((partial) => [partial.name, partial]));
   const partialsFolder = path.join(folder, PARTIALS_FOLDER);
-  if (isDirectory(partialsFolder)) {
+  if (isDirectory(partialsFolder) && !refuseOutside(partialsFolder, 'The partials folder')) {
     for (const name of listPack(partialsFolder)) {
       if (!PARTIAL_NAME.test(name)) {
         problem(
