@@ -218,6 +218,28 @@ describe('links refuses internal addresses without connecting', () => {
     }
   });
 
+  it('checks https URLs through the same lookup, and IPv6 literals by their address', async () => {
+    const resolver = resolverOf({ 'secure.example.org': ['::1'] });
+    const v6 = http.createServer((req, res) => res.writeHead(200).end('ok'));
+    await new Promise<void>((done) => v6.listen(0, '::1', done));
+    const v6Port = (v6.address() as AddressInfo).port;
+    const pack = packCiting(['https://secure.example.org/report', `http://[::1]:${v6Port}/`]);
+    try {
+      const refused = await checkLinks(pack.root, { ...FIXED, retries: 0, resolver });
+      expect(refused.report!.results.map((c) => [c.url, c.status])).toEqual([
+        [`http://[::1]:${v6Port}/`, 'refused'],
+        ['https://secure.example.org/report', 'refused'],
+      ]);
+      expect(tripwire.connects).toEqual([]);
+      const allowed = await checkLinks(pack.root, { ...FIXED, retries: 0, resolver, allowPrivate: true, clock: () => new Date('2021-11-02T12:00:00Z') });
+      expect(allowed.report!.results.find((c) => c.url.startsWith('http://[::1]'))!.status).toBe('ok');
+      expect(tripwire.offMachine).toEqual([]);
+    } finally {
+      pack.cleanup();
+      await new Promise<void>((done) => v6.close(() => done()));
+    }
+  });
+
   it('applies the policy again on every redirect hop, even with --allow-private for metadata', async () => {
     const pack = packCiting([server.url('/to-metadata'), server.url('/to-mapped-metadata')]);
     try {
