@@ -120,6 +120,20 @@ describe('names and texts from a pull request, through the commands', () => {
     }
   });
 
+  it('approve prints an item id that looks like a workflow command as text', async () => {
+    const copy = copyToTemp(VALID);
+    try {
+      const file = path.join(copy.root, 'items/sdg-17/dialogue.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('id: sdg-dialogue', 'id: "::error::APPROVED"'));
+      const r = await runCli(['approve', copy.root, '--item', '::error::APPROVED', '--reviewer', 'R', '--flag', 'x']);
+      expect(r.code).toBe(0);
+      expect(workflowCommandLines(r.stdout + r.stderr)).toEqual([]);
+      expect(r.stdout).toContain('\\x3a:error::APPROVED: flagged by R');
+    } finally {
+      copy.cleanup();
+    }
+  });
+
   it('gaps --format github escapes data so that no second command starts', async () => {
     const r = await runCli(['gaps', pack.root, '--format', 'github']);
     expect(r.stdout).not.toMatch(RAW_CONTROL);

@@ -1,4 +1,4 @@
-import { printable } from '../../diagnostics/escape-terminal';
+import { guardLineStarts, printable } from '../../diagnostics/escape-terminal';
 import { editPackFile, EditRefused, lockPackForEdit } from '../../write/evidence-edit';
 import { OutputLocked } from '../../write/output-errors';
 import { itemContentHash } from '../../analyse/content-hash';
@@ -95,7 +95,7 @@ export const approveCommand = {
           return EXIT.problems;
         }
         const what = action.kind === 'approve' ? `approved by ${reviewer} on ${date} (content ${action.contentHash.slice(0, 19)}…)` : `flagged by ${reviewer} on ${date}`;
-        io.stdout.write(`${printable(String(p.item.id))}: ${printable(what)}; ${printable(p.file)} rewritten, previous version in ${printable(outcome.backup)}\n`);
+        io.stdout.write(guardLineStarts(`${printable(String(p.item.id))}: ${printable(what)}; ${printable(p.file)} rewritten, previous version in ${printable(outcome.backup)}\n`));
       }
     } finally {
       await lock.release();
