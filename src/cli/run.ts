@@ -1,4 +1,5 @@
 import { parseCommandArgs, type OptionSpec, type ParsedArgs } from './args';
+import { printable } from '../diagnostics/escape-terminal';
 import { EXIT, UsageError, version, type CliIo } from './io';
 import { didYouMean } from './suggest';
 
@@ -130,11 +131,11 @@ export async function run(hostIo: CliIo): Promise<number> {
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`impact-pack ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      io.stderr.write(`impact-pack ${name}: ${printable(error.message)}\nUsage: ${command.usage}\n`);
       return EXIT.usage;
     }
     io.stderr.write(
-      `impact-pack: internal error while running "${name}": ${(error as Error).message}\n` +
+      `impact-pack: internal error while running "${name}": ${printable((error as Error).message)}\n` +
         'This is a bug in impact-pack, not a problem in your pack. Please report it with the command you ran.\n',
     );
     if (io.env.IMPACT_PACK_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);

@@ -105,6 +105,7 @@ export const CODES = {
 
   // Supporting files
   FILE_NOT_FOUND: { title: 'Supporting file not found', severity: 'error', source: 'files', hint: 'Check the path relative to the pack root (case matters), or move the file into place.' },
+  GLOB_TOO_MANY: { title: 'Pattern matches too many files', severity: 'error', source: 'files', hint: 'A supporting_files pattern may match at most 10,000 files (docs/supporting-files.md). Narrow it to the documents the item relies on, e.g. "files/sdg-07/*.pdf".' },
   GLOB_NO_MATCH: { title: 'Pattern matches no file', severity: 'error', source: 'files', hint: 'Check the pattern; `*` matches within a folder, `**` across folders.' },
   FILE_OUTSIDE_PACK: { title: 'Path leaves the pack', severity: 'error', source: 'files', hint: 'Supporting files must sit inside the pack folder; copy the file in and cite it by a relative path.' },
   PATH_BACKSLASH: { title: 'Backslash in path', severity: 'error', source: 'files', hint: 'Write paths with forward slashes (files/report.pdf), even on Windows.' },
@@ -126,11 +127,13 @@ export const CODES = {
   URL_REDIRECTED: { title: 'Public URL redirects', severity: 'info', source: 'urls', hint: 'Cite the final address, so that the evidence does not depend on the redirect staying in place.' },
   URL_UNREACHABLE: { title: 'Public URL cannot be reached', severity: 'warning', source: 'urls', hint: 'The server did not answer (unknown host, refused or reset connection). Check the address; if it is a temporary outage, run `impact-pack links` again later.' },
   URL_TIMEOUT: { title: 'Public URL timed out', severity: 'warning', source: 'urls', hint: 'The server did not answer in time; a slow page may also time out for THE\'s reviewers. Run `impact-pack links` again, or raise `links.timeout_seconds`.' },
+  URL_ADDRESS_REFUSED: { title: 'Public URL points at an internal address', severity: 'error', source: 'urls', hint: 'The host is, or resolves to, this machine, a private network, a link-local, cloud-metadata or reserved address, so it is not public evidence and was not fetched. Cite a public address. For an intranet that really is the evidence, list its host in `links.allow_hosts`, or run `links --allow-private`.' },
   URL_SNAPSHOT_FAILED: { title: 'Snapshot could not be saved', severity: 'warning', source: 'urls', hint: 'Check that the snapshots folder is writable and that the page is not larger than the snapshot limit; the check result itself is unaffected.' },
 
   // Rendering
   TEMPLATE_ERROR: { title: 'Template error', severity: 'error', source: 'template', hint: 'Fix the template at this position; `impact-pack init` shows the default templates.' },
   TEMPLATE_MARKUP: { title: 'Template produced unknown markup', severity: 'error', source: 'template', hint: 'Templates may only emit the document vocabulary listed in templates/README.md.' },
+  TEMPLATE_BUDGET: { title: 'Template does too much work', severity: 'error', source: 'template', hint: 'The template nests loops or partials so deeply, or repeats them so often, that one document would need millions of steps or hundreds of MB of text (limits in docs/documents.md). Loop over the data once ({{#each groups}}, not {{#each @root.groups}} inside itself); the document was not rendered.' },
   TEMPLATE_UNUSED: { title: 'Template file is never used', severity: 'warning', source: 'template', hint: 'Only sdg-document.hbs and the partials in templates/partials/ are read; rename or move the file, or delete it.' },
   TEMPLATE_UNESCAPED: { title: 'Template inserts text without escaping', severity: 'warning', source: 'template', hint: 'Use {{ }} instead of {{{ }}}: unescaped evidence text could turn into markup.' },
   LINK_SCHEME_REJECTED: { title: 'Link dropped', severity: 'warning', source: 'template', hint: 'Only http, https and mailto links are kept in documents.' },

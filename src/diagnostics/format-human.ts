@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic';
+import { guardLineStarts, printable } from './escape-terminal';
 import { countBySeverity } from './make';
 
 export interface HumanFormatOptions {
@@ -18,7 +19,8 @@ const ANSI: Record<Style, [number, number]> = {
 
 /**
  * ESLint's "stylish" layout: diagnostics grouped under their file, one line each with position, severity,
- * message and code, the hint underneath, and a count at the end.
+ * message and code, the hint underneath, and a count at the end. Everything that can come from a pack
+ * (file names, messages quoting it) is written through `printable`, and no line can start a workflow command.
  */
 export function formatHuman(diagnostics: Diagnostic[], options: HumanFormatOptions): string {
   const paint = (style: Style, text: string) => (options.colour ? `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m` : text);
@@ -30,18 +32,18 @@ export function formatHuman(diagnostics: Diagnostic[], options: HumanFormatOptio
   }
   const lines: string[] = [];
   for (const [file, list] of groups) {
-    lines.push(paint('underline', file === '' ? '(pack)' : file));
+    lines.push(paint('underline', file === '' ? '(pack)' : printable(file)));
     for (const d of list) {
       // A spreadsheet problem is placed by sheet and cell (SDG6!F12), a text file's by line and column.
       const pos = d.cell ?? (d.line > 0 ? `${d.line}:${d.column}` : '');
       const sev = d.severity === 'error' ? paint('red', 'error') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info');
-      lines.push(`  ${paint('dim', pos.padEnd(7))} ${sev.padEnd(options.colour ? 7 + 10 : 7)}  ${d.message}  ${paint('dim', d.code)}`);
-      if (d.hint) lines.push(`  ${' '.repeat(7)} ${paint('dim', `hint: ${d.hint}`)}`);
+      lines.push(`  ${paint('dim', pos.padEnd(7))} ${sev.padEnd(options.colour ? 7 + 10 : 7)}  ${printable(d.message)}  ${paint('dim', printable(d.code))}`);
+      if (d.hint) lines.push(`  ${' '.repeat(7)} ${paint('dim', `hint: ${printable(d.hint)}`)}`);
     }
     lines.push('');
   }
   const c = countBySeverity(diagnostics);
   const summary = `${c.error} error(s), ${c.warning} warning(s), ${c.info} note(s)`;
   lines.push(c.error > 0 ? paint('red', paint('bold', `✖ ${summary}`)) : c.warning > 0 ? paint('yellow', `⚠ ${summary}`) : `✔ ${summary}`);
-  return `${lines.join('\n')}\n`;
+  return guardLineStarts(`${lines.join('\n')}\n`);
 }

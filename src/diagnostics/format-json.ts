@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostic';
 import { codeDocsPath, codeHelpUri } from './docs';
+import { jsonText } from './escape-json';
 import { countBySeverity } from './make';
 
 /**
@@ -14,5 +15,5 @@ export function formatJson(diagnostics: Diagnostic[]): string {
     if (!uris.has(d.code)) uris.set(d.code, codeHelpUri(d.code));
     return { ...d, docs: codeDocsPath(d.code), helpUri: uris.get(d.code) };
   });
-  return `${JSON.stringify({ version: 1, errors: c.error, warnings: c.warning, infos: c.info, diagnostics: documented }, null, 2)}\n`;
+  return `${jsonText({ version: 1, errors: c.error, warnings: c.warning, infos: c.info, diagnostics: documented })}\n`;
 }

@@ -14,7 +14,16 @@ export type ReferenceMatch =
   /** A literal path naming a symbolic link; whether its target stays inside the pack is checked by the caller. */
   | { kind: 'link'; spelling: DiskSpelling; inside: boolean }
   /** Nothing matched; for a pattern, what it would match if case were ignored. */
-  | { kind: 'none'; ignoringCase: string[] };
+  | { kind: 'none'; ignoringCase: string[] }
+  /** A pattern matched more than MAX_PATTERN_MATCHES files; the walk stopped there and none is cited. */
+  | { kind: 'too-many'; limit: number };
+
+/**
+ * The most files one `supporting_files` pattern may match. An item cites documents a reviewer reads; a
+ * pattern over tens of thousands of files (a pull request can add them) would otherwise hash them all and
+ * note each copy (measured: 100,000 files, 280 s, 1.1 GB). The walk stops at the first file past the limit.
+ */
+export const MAX_PATTERN_MATCHES = 10_000;
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
@@ -39,7 +48,9 @@ export async function matchReference(
   const patterns = reference.dynamic ? forms : forms.map((f) => fg.escapePath(f));
   const ignore = reference.dynamic ? [...ALWAYS_IGNORED, ...excludedFolders.filter((f) => f !== '.').map((f) => `${fg.escapePath(f)}/**`)] : ALWAYS_IGNORED;
   const options = { cwd: root, onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true, caseSensitiveMatch: true, ignore };
-  const found = (await fg.glob(patterns, options)).filter((m) => !m.startsWith('../')).sort(compareText);
+  const globbed = reference.dynamic ? await boundedGlob(patterns, options, MAX_PATTERN_MATCHES) : await fg.glob(patterns, options);
+  if (globbed === undefined) return { kind: 'too-many', limit: MAX_PATTERN_MATCHES };
+  const found = globbed.filter((m) => !m.startsWith('../')).sort(compareText);
 
   const files: DiskSpelling[] = [];
   const outside: string[] = [];
@@ -93,4 +104,18 @@ async function plainFile(listings: FolderListings, relPath: string): Promise<Dis
   }
   const spelling = await spellingOnDisk(listings, relPath);
   return spelling && !spelling.caseDiffers && spelling.onDisk === relPath ? spelling : undefined;
+}
+
+/** Globs, stopping the walk as soon as more than `limit` files matched; undefined when it had to stop. */
+async function boundedGlob(patterns: string[], options: fg.Options, limit: number): Promise<string[] | undefined> {
+  const found: string[] = [];
+  const stream = fg.stream(patterns, options) as NodeJS.ReadableStream & { destroy(): void };
+  for await (const entry of stream) {
+    found.push(String(entry));
+    if (found.length > limit) {
+      stream.destroy();
+      return undefined;
+    }
+  }
+  return found;
 }

@@ -106,6 +106,10 @@ export async function resolveReferences(
       }
       return;
     }
+    if (match.kind === 'too-many') {
+      report('GLOB_TOO_MANY', `Pattern "${ref}" matches more than ${match.limit.toLocaleString('en')} files; none of them is cited.`);
+      return;
+    }
     if (match.kind === 'folder') {
       report('FILE_NOT_FOUND', `"${ref}" is a folder, not a file.`, `Cite the files inside it, or a pattern such as "${shape.normal}/*.pdf".`);
       return;

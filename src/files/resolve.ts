@@ -29,6 +29,9 @@ export interface ResolveOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Copies named in one FILE_DUPLICATE_CONTENT note; the rest are counted. */
+const DUPLICATES_NAMED = 5;
+
 /**
  * The link stage for supporting files: resolves every `supporting_files` reference against the pack
  * (one glob call per reference), checks each cited file against the pack's limits, hashes it (streamed,
@@ -104,10 +107,17 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
 
   const duplicates = duplicateContents(files);
   for (const group of duplicates) {
+    // One note per citing line and content: a pattern that brings in a thousand copies gives one note, not a thousand.
+    const bySite = new Map<ResolvedReference, string[]>();
     for (const other of group.paths.slice(1)) {
       const ref = firstReference.get(other)!;
+      bySite.set(ref, [...(bySite.get(ref) ?? []), other]);
+    }
+    for (const [ref, copies] of bySite) {
+      const shown = copies.slice(0, DUPLICATES_NAMED).map((p) => `"${p}"`);
+      const names = copies.length === 1 ? `${shown[0]} has` : `${shown.join(', ')}${copies.length > DUPLICATES_NAMED ? ` and ${copies.length - DUPLICATES_NAMED} more files` : ''} have`;
       diagnostics.push(
-        diagnostic('FILE_DUPLICATE_CONTENT', `"${other}" has the same content as "${group.paths[0]}" (SHA-256 ${group.sha256.slice(0, 12)}…).`, ref.where, {
+        diagnostic('FILE_DUPLICATE_CONTENT', `${names} the same content as "${group.paths[0]}" (SHA-256 ${group.sha256.slice(0, 12)}…).`, ref.where, {
           itemId: ref.itemId,
           sdg: ref.sdg,
           metric: ref.metric,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { CACHE_FOLDER, readCacheFile, writeCacheFile } from '../files/cache-folder';
+import { CACHE_FILES, CACHE_FOLDER, cachesIgnored, readCacheFile, writeCacheFile } from '../files/cache-folder';
 import { RACY_MARGIN_MS } from '../files/hash-cache';
 import type { LoadOptions, LoadResult } from '../pipeline/load-pack';
 import { statTree } from './stat-walk';
@@ -25,9 +25,11 @@ export async function validateIncrementally(packDir: string, options: LoadOption
   if (options.cache === false) return { diagnostics: (await fullValidation(root, options)).diagnostics, reused: false };
 
   const startedAtMs = Date.now();
-  const inputs = statTree(root, [CACHE_FOLDER]);
+  // Only impact-pack's own cache files are left out: anything else kept in the cache folder (an items
+  // folder set there, say) is an input, so that editing it is seen.
+  const inputs = statTree(root, [], (rel) => rel.startsWith(`${CACHE_FOLDER}/`) && isOwnCacheFile(rel.slice(CACHE_FOLDER.length + 1)));
   const tool = toolFingerprint();
-  const saved = await readCacheFile(root, VALIDATION_STATE_FILE);
+  const saved = cachesIgnored(options.env) ? undefined : await readCacheFile(root, VALIDATION_STATE_FILE);
   const state = saved === undefined ? undefined : parseValidationState(saved);
   if (state && state.inputs === inputs.digest && state.tool === tool && asOfHolds(state.asOf, options)) {
     return { diagnostics: state.diagnostics, reused: true };
@@ -63,6 +65,11 @@ function asOfHolds(asOf: AsOfKey, options: LoadOptions): boolean {
   if (asOf.source === 'SOURCE_DATE_EPOCH') return asOf.value === epoch;
   // The clock was used only because SOURCE_DATE_EPOCH was unset; setting it now changes the date.
   return epoch === '' && asOf.day === utcDay(options.now ?? new Date());
+}
+
+/** A cache file or one of the temporary files writeCacheFile renames into place. */
+function isOwnCacheFile(name: string): boolean {
+  return CACHE_FILES.some((f) => name === f || (name.startsWith(`.${f}.`) && name.endsWith('.tmp')));
 }
 
 function utcDay(d: Date): string {

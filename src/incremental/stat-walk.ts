@@ -20,7 +20,7 @@ export interface TreeStat {
  * back to back than as promises, and nothing else waits on them. Symbolic links are described, never
  * followed, so the walk stays inside the tree. `skip` lists folders (relative to `root`, POSIX) to leave out.
  */
-export function statTree(root: string, skip: readonly string[] = []): TreeStat {
+export function statTree(root: string, skip: readonly string[] = [], skipFile: (rel: string) => boolean = () => false): TreeStat {
   const lines: string[] = [];
   let newestMtimeMs = 0;
   const skipped = new Set(skip);
@@ -41,6 +41,7 @@ export function statTree(root: string, skip: readonly string[] = []): TreeStat {
         if (!ALWAYS_SKIPPED.has(entry.name) && !skipped.has(child)) folders.push(child);
         continue;
       }
+      if (skipFile(child)) continue;
       const info = lstatSync(path.join(root, child), { throwIfNoEntry: false });
       // Removed between the listing and the lstat: the next walk sees it gone.
       if (!info) continue;

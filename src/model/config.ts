@@ -72,6 +72,8 @@ export interface LinksConfig {
   /** Retries after a 429 or 5xx answer or a reset connection. */
   retries?: number;
   max_redirects?: number;
+  /** Hosts whose private-network addresses may be fetched (an intranet that really is the evidence); see docs/links.md. */
+  allow_hosts?: string[];
 }
 
 /** The config after defaults are applied. */

@@ -30,6 +30,7 @@ import { DocumentReuse, type DocumentOutcome } from '../incremental/document-reu
 import { folderDigest } from '../incremental/folder-digest';
 import { toolFingerprint } from '../incremental/tool-fingerprint';
 import { loadPack, type LoadedPack, type LoadOptions } from './load-pack';
+import { cachesIgnored } from '../files/cache-folder';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
 
@@ -157,7 +158,7 @@ async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened
     mergePdfs: options.mergePdfs === true,
   };
   const templateOptions = { packTemplatesDir: path.join(pack.root, pack.settings.config.folders.templates), packRoot: pack.root };
-  const reuse = await DocumentReuse.open(pack.root, outDir, digestOf({ ...renderSettings, config: pack.settings.config }), options.cache !== false);
+  const reuse = await DocumentReuse.open(pack.root, outDir, digestOf({ ...renderSettings, config: pack.settings.config }), options.cache !== false && !cachesIgnored(options.env));
   let documentsDone = 0;
   for (const sdg of sdgs) {
     // Documents that can no longer be written (output locked, refused, disk full) are not worth minutes of rendering.

@@ -15,6 +15,7 @@ import type { ParsedItem } from '../parse/item';
 import { itemSchemaForEdition } from '../schemas/item-edition';
 import { loadRememberedItemFiles } from './item-file';
 import { loadItemFiles } from './item-workers';
+import { cachesIgnored } from '../files/cache-folder';
 
 export interface LoadOptions {
   env?: Record<string, string | undefined>;
@@ -98,7 +99,8 @@ export async function loadPack(packDir: string, options: LoadOptions = {}): Prom
   const onProgress = options.onProgress;
   const files = await resolveSupportingFiles(root, items, {
     rules: fileRulesFor(settings.config),
-    cache: options.cache,
+    // In CI the caches found in the checkout came with the repository: hash everything afresh.
+    cache: options.cache !== false && !cachesIgnored(options.env),
     onProgress: onProgress && ((done, total) => onProgress({ phase: 'files', done, total })),
   });
   diagnostics.push(...files.diagnostics);

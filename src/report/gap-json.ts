@@ -1,4 +1,5 @@
 import type { GapReport } from '../analyse/gaps';
+import { jsonText } from '../diagnostics/escape-json';
 
 /**
  * JSON view of the gap report: the report object as it is, versioned by `schemaVersion` and described by
@@ -6,5 +7,5 @@ import type { GapReport } from '../analyse/gaps';
  * the analysis, which is deterministic, so the same pack gives the same bytes.
  */
 export function gapReportJson(report: GapReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${jsonText(report)}\n`;
 }

@@ -103,7 +103,7 @@ const actionsSection: MarkdownSection = (r) => {
     '|---:|---:|---:|---|---|---|---|---|',
   ];
   for (const a of r.actions.slice(0, TOP_ACTIONS)) {
-    lines.push(`| ${a.rank} | ${pointsText(a.points)} | ${a.sdg} | ${a.metric} | ${mdText(a.step)} | ${mdText(a.why)} | ${mdText(a.owner)} | ${a.itemId ? mdCode(a.itemId) : '—'} |`);
+    lines.push(`| ${a.rank} | ${pointsText(a.points)} | ${a.sdg} | ${mdText(a.metric)} | ${mdText(a.step)} | ${mdText(a.why)} | ${mdText(a.owner)} | ${a.itemId ? mdCode(a.itemId) : '—'} |`);
   }
   if (r.actions.length > TOP_ACTIONS) lines.push('', `… and ${r.actions.length - TOP_ACTIONS} more in gap-report.html and gap-report.json.`);
   lines.push('', '<details><summary>To-do by owner</summary>', '', '| Owner | Actions | Points |', '|---|---:|---:|');
@@ -140,7 +140,7 @@ const freshnessSection: MarkdownSection = (r) => {
   const lines = ['## Freshness', '', `As of ${r.asOf}${r.windowsAsOf.shift > 0 ? `: THE now looks at data year ${r.windowsAsOf.dataYear} and the policy window ${r.windowsAsOf.policyWindow.from}–${r.windowsAsOf.policyWindow.to}` : ''}.`, ''];
   if (r.freshness.length === 0) return [...lines, 'Nothing overdue, due soon or out of the window.'];
   lines.push('| Item | SDG | Metric | Finding | Date | Owner |', '|---|---:|---|---|---|---|');
-  for (const f of r.freshness) lines.push(`| ${mdCode(f.itemId)} | ${f.sdg} | ${f.metric} | ${FRESHNESS_LABEL[f.kind]} | ${mdText(f.date)} | ${mdText(f.owner ?? '—')} |`);
+  for (const f of r.freshness) lines.push(`| ${mdCode(f.itemId)} | ${f.sdg} | ${mdText(f.metric)} | ${FRESHNESS_LABEL[f.kind]} | ${mdText(f.date)} | ${mdText(f.owner ?? '—')} |`);
   return lines;
 };
 
@@ -174,7 +174,7 @@ const metricsSection: MarkdownSection = (r) => {
       if (m.kind === 'bibliometric') continue;
       const status = m.status === 'missing' ? '**missing**' : STATUS_LABEL[m.status];
       const weak = m.reason ? `reason: ${m.reason}` : m.weaknesses.join('; ');
-      lines.push(`| ${m.metric} ${mdText(m.title)} | ${weightText(m.weight, m.weightConfirmed)} | ${status} | ${m.items.length} | ${mdText(weak) || '—'} | ${pointsText(m.atStake)} |`);
+      lines.push(`| ${mdText(m.metric)} ${mdText(m.title)} | ${weightText(m.weight, m.weightConfirmed)} | ${status} | ${m.items.length} | ${mdText(weak) || '—'} | ${pointsText(m.atStake)} |`);
     }
     lines.push('', '</details>');
   }
@@ -188,7 +188,7 @@ const policyDatesSection: MarkdownSection = (r) => {
   if (r.policyDates.length === 0) return [...lines, 'None.'];
   const listed = capped(r, r.policyDates);
   lines.push('| Item | SDG | Metric | Created | Last reviewed | File |', '|---|---:|---|---|---|---|');
-  for (const p of listed.rows) lines.push(`| ${mdCode(p.itemId)} | ${p.sdg} | ${p.metric} | ${mdText(p.created)} | ${mdText(p.lastReviewed)} | ${mdCode(p.file)} |`);
+  for (const p of listed.rows) lines.push(`| ${mdCode(p.itemId)} | ${p.sdg} | ${mdText(p.metric)} | ${mdText(p.created)} | ${mdText(p.lastReviewed)} | ${mdCode(p.file)} |`);
   return [...lines, ...listed.more];
 };
 
@@ -197,7 +197,7 @@ const missingDocumentsSection: MarkdownSection = (r) => {
   if (r.missingDocuments.length === 0) return [...lines, 'None.'];
   const listed = capped(r, r.missingDocuments);
   lines.push('| Document | Item | SDG | Metric | Note |', '|---|---|---:|---|---|');
-  for (const d of listed.rows) lines.push(`| ${mdText(d.title)} | ${mdCode(d.itemId)} | ${d.sdg} | ${d.metric} | ${mdText(d.note ?? '')} |`);
+  for (const d of listed.rows) lines.push(`| ${mdText(d.title)} | ${mdCode(d.itemId)} | ${d.sdg} | ${mdText(d.metric)} | ${mdText(d.note ?? '')} |`);
   return [...lines, ...listed.more];
 };
 

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
+import { printable } from '../diagnostics/escape-terminal';
 import { sortDiagnostics } from '../diagnostics/make';
 import { repoPath, uniqueFindings } from './finding-paths';
 
@@ -25,9 +26,12 @@ export function gapReportGithub(diagnostics: Diagnostic[], options: { pathPrefix
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-/** The runner's escaping for the message part of a workflow command. */
+/**
+ * The runner's escaping for the message part of a workflow command; other control characters (ESC, C1,
+ * bidi controls), which the runner would pass to the log as they are, are written as visible escapes.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** The runner's escaping for a property value (also ':' and ',', which separate properties). */

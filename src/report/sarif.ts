@@ -2,6 +2,7 @@ import type { GapReport } from '../analyse/gaps';
 import { CODES, type CodeInfo } from '../diagnostics/codes';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
 import { codeHelpUri } from '../diagnostics/docs';
+import { jsonText } from '../diagnostics/escape-json';
 import { sortDiagnostics } from '../diagnostics/make';
 import { repoPath, uniqueFindings } from './finding-paths';
 
@@ -88,7 +89,7 @@ export function diagnosticsSarif(
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log)}\n`;
 }
 
 /** Paths may hold spaces or brackets ("rapport (final).pdf"); a SARIF uri is a URI reference. */

@@ -1,9 +1,10 @@
+import { printable } from '../diagnostics/escape-terminal';
 import type { ScoreEstimate, Selection } from '../analyse/score';
 import { NOT_ESTIMABLE_LABEL } from './labels';
 
 /** Plain-text view of the provisional score, for `impact-pack score`: per SDG, eligibility, selections, what-if. */
 export function scoreText(score: ScoreEstimate, heading: { institution: string; edition: string; asOf: string }): string {
-  const lines = [`Provisional score for ${heading.institution}, THE Impact Rankings ${heading.edition} (as of ${heading.asOf})`, `ESTIMATE: ${score.label}`, ''];
+  const lines = [`Provisional score for ${printable(heading.institution)}, THE Impact Rankings ${heading.edition} (as of ${heading.asOf})`, `ESTIMATE: ${score.label}`, ''];
   lines.push('SDG  submitted  estimate  of (evidence questions)  not estimable');
   for (const e of score.sdgs) {
     if (!e.submitted && e.items === 0) continue;

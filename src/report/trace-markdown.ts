@@ -35,7 +35,7 @@ export function supportingFilesMarkdown(section: SupportingFilesSection): string
     for (const m of trace.metrics) {
       for (const item of m.items) {
         const files = item.files.length > 0 ? item.files.map(mdCode).join(', ') : '—';
-        out.push(`| ${m.metric} ${mdText(m.title)} | ${mdCode(item.id)} | ${files} |`);
+        out.push(`| ${mdText(m.metric)} ${mdText(m.title)} | ${mdCode(item.id)} | ${files} |`);
       }
     }
   }
@@ -46,7 +46,7 @@ export function supportingFilesMarkdown(section: SupportingFilesSection): string
   else {
     out.push('| File | Items | Metrics | SDGs |', '|---|---|---|---|');
     for (const f of cited) {
-      out.push(`| ${mdCode(f.path)} | ${f.items.map((i) => mdCode(i.id)).join(', ')} | ${f.metrics.join(', ')} | ${f.sdgs.join(', ')} |`);
+      out.push(`| ${mdCode(f.path)} | ${f.items.map((i) => mdCode(i.id)).join(', ')} | ${f.metrics.map(mdText).join(', ')} | ${f.sdgs.join(', ')} |`);
     }
   }
   out.push('', '</details>');

@@ -127,6 +127,12 @@ export function packConfigSchema(editions: string[]): Record<string, unknown> {
           per_host: { description: 'URLs of the same host checked at the same time (default 2).', type: 'integer', minimum: 1, maximum: 16 },
           retries: { description: 'Retries after a 429 or 5xx answer or a reset connection (default 2).', type: 'integer', minimum: 0, maximum: 10 },
           max_redirects: { description: 'Redirects followed before giving up (default 10).', type: 'integer', minimum: 0, maximum: 30 },
+          allow_hosts: {
+            description: 'Hosts whose private-network addresses may be fetched: `intranet.example.edu`, or `.example.edu` for a domain and its subdomains. Never opens loopback, metadata, multicast or reserved addresses. See docs/links.md.',
+            type: 'array',
+            items: { type: 'string', minLength: 1, maxLength: 253, pattern: '^[^\\s/@]+$' },
+            maxItems: 100,
+          },
         },
       },
       portal: {

@@ -6,7 +6,8 @@ import { isInsideFolder, snapshotsFolderOf, fileRulesFor } from '../files/file-r
 import { readTextFile } from '../load/read-text-file';
 import { parseYamlSource, locate } from '../parse/yaml-source';
 import { loadPack, type LoadOptions } from '../pipeline/load-pack';
-import { checkUrl, type UrlCheck, type UrlStatus } from './check-url';
+import type { Resolver } from './address-policy';
+import { checkUrl, type CheckDeps, type UrlCheck, type UrlStatus } from './check-url';
 import { collectUrls, type UrlReference } from './collect-urls';
 import { HostLimiter } from './host-limiter';
 import { linkDiagnostics } from './link-diagnostics';
@@ -24,6 +25,12 @@ export interface LinkCheckOptions extends LoadOptions, LinkOverrides {
   clock?: () => Date;
   /** How to wait between retries (default: a real timer); tests pass a recorder. */
   sleep?: (ms: number) => Promise<void>;
+  /** `--allow-private`: private networks and this machine may be fetched (see docs/links.md). */
+  allowPrivate?: boolean;
+  /** How host names are resolved (default: the system resolver); tests answer without DNS. */
+  resolver?: Resolver;
+  /** How one request is made (default: httpRequest); tests put a scripted answer in front of the real one. */
+  request?: CheckDeps['request'];
 }
 
 export interface LinkReport {
@@ -39,6 +46,11 @@ export interface LinkReport {
   changes: LinkChange[];
   history: { previous: 'absent' | 'loaded' | 'rebuilt'; saved: boolean };
   snapshot?: { folder: string; pages: number };
+  /**
+   * Nothing could be checked: every URL that was tried failed the way a missing network fails (no route,
+   * no DNS server, the proxy unreachable, no connection at all). The results say nothing about the URLs.
+   */
+  networkUnreachable: boolean;
 }
 
 const DEFAULT_MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024;
@@ -62,7 +74,11 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
   const diagnostics: Diagnostic[] = [...collected.diagnostics];
   const urls = [...new Set(collected.references.map((r) => r.url))].sort(compareText);
 
-  const settings = linkSettings(config.links, options, options.userAgent ?? 'impact-pack link checker');
+  const settings = {
+    ...linkSettings(config.links, options, options.userAgent ?? 'impact-pack link checker'),
+    policy: { allowPrivate: options.allowPrivate === true, allowedHosts: config.links?.allow_hosts ?? [] },
+    env: options.env,
+  };
   let run: SnapshotRun | undefined;
   if (options.snapshot) {
     const folder = snapshotsFolderOf(config);
@@ -79,7 +95,7 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
   }
 
   const limiter = new HostLimiter(settings.concurrency, settings.perHost);
-  const deps = { sleep: options.sleep ?? ((ms: number) => delay(ms).then(() => undefined)), nowMs: () => clock().getTime() };
+  const deps = { sleep: options.sleep ?? ((ms: number) => delay(ms).then(() => undefined)), nowMs: () => clock().getTime(), resolver: options.resolver, request: options.request };
   const maxBytes = options.maxSnapshotBytes ?? DEFAULT_MAX_SNAPSHOT_BYTES;
   const entries: SnapshotEntry[] = [];
   const checks = new Map<string, UrlCheck>();
@@ -117,8 +133,9 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
   const saved = await saveLinkHistory(pack.root, updated.records);
   diagnostics.push(...linkDiagnostics(collected.references, checks, previous.records, startedAt));
 
-  const counts: Record<UrlStatus, number> = { ok: 0, redirected: 0, broken: 0, login: 0, unreachable: 0, timeout: 0 };
+  const counts: Record<UrlStatus, number> = { ok: 0, redirected: 0, broken: 0, login: 0, unreachable: 0, timeout: 0, refused: 0 };
   for (const r of results) counts[r.status]++;
+  const tried = results.filter((r) => r.status !== 'refused');
   const report: LinkReport = {
     checkedAt: startedAt.toISOString(),
     urls: urls.length,
@@ -127,6 +144,7 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
     results,
     changes: updated.changes,
     history: { previous: previous.status, saved },
+    networkUnreachable: tried.length > 0 && tried.every((r) => r.offline === true),
   };
   if (run) report.snapshot = { folder: run.folder, pages: entries.filter((e) => e.body).length };
   return { report, diagnostics: sortDiagnostics(diagnostics) };

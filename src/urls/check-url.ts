@@ -1,10 +1,12 @@
 import { rm } from 'node:fs/promises';
+import { printable } from '../diagnostics/escape-terminal';
+import type { AddressPolicy, Refusal, Resolver } from './address-policy';
 import { httpRequest, type HttpAnswer, type NetworkFailure, type RequestOptions } from './http-request';
 import { looksLikeLoginPage } from './login-page';
 import { backoffMs, retryAfterMs } from './retry-after';
 
 /** What a public URL turned out to be. */
-export type UrlStatus = 'ok' | 'redirected' | 'broken' | 'login' | 'unreachable' | 'timeout';
+export type UrlStatus = 'ok' | 'redirected' | 'broken' | 'login' | 'unreachable' | 'timeout' | 'refused';
 
 export interface Redirect {
   from: string;
@@ -28,9 +30,17 @@ export interface UrlCheck {
   detail: string;
   /** The saved body, when a snapshot was asked for and the page answered 2xx. */
   body?: { size: number; sha256: string; truncated: boolean; contentType?: string };
+  /** Why the address was refused (status `refused`): the host, the address and its kind. */
+  refusal?: Refusal;
+  /**
+   * The first request failed in a way that points at this machine's network rather than the server: no
+   * route, no DNS server answering, the proxy unreachable, or no connection before the deadline.
+   */
+  offline?: boolean;
 }
 
 export interface CheckSettings {
+  /** One deadline for each try of a URL: every redirect hop, the headers and any saved body. */
   timeoutMs: number;
   /** Retries after a 429 or 5xx answer or a reset connection. */
   retries: number;
@@ -40,6 +50,10 @@ export interface CheckSettings {
   /** The longest Retry-After honoured; a server asking for more is reported as it answered. */
   maxWaitMs: number;
   userAgent: string;
+  /** Which addresses may be fetched (default: public addresses only). */
+  policy?: AddressPolicy;
+  /** The environment, for the proxy variables (default: direct connections). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** What the checker needs from the world, injectable so that tests can watch the waits instead of timing them. */
@@ -47,6 +61,8 @@ export interface CheckDeps {
   request?: (url: URL, method: 'HEAD' | 'GET', options: RequestOptions) => Promise<HttpAnswer>;
   sleep: (ms: number) => Promise<void>;
   nowMs: () => number;
+  /** How host names are resolved (default: the system resolver); tests answer without DNS. */
+  resolver?: Resolver;
 }
 
 /** Where to save the body of a page for a snapshot. */
@@ -57,7 +73,7 @@ export interface BodyTarget {
 
 export type Followed =
   | { kind: 'answer'; answer: Extract<HttpAnswer, { kind: 'response' }>; redirects: Redirect[]; finalUrl: string }
-  | { kind: 'failure'; failure: NetworkFailure; detail: string; redirects: Redirect[]; finalUrl: string }
+  | { kind: 'failure'; failure: NetworkFailure; detail: string; redirects: Redirect[]; finalUrl: string; connected?: boolean; refusal?: Refusal }
   | { kind: 'bad-redirect'; detail: string; status: number; redirects: Redirect[]; finalUrl: string };
 
 /**
@@ -74,7 +90,7 @@ export async function checkUrl(url: string, settings: CheckSettings, deps: Check
   for (;;) {
     attempts++;
     if (body) await rm(body.file, { force: true });
-    const followed = await follow(url, method, settings, request, body);
+    const followed = await follow(url, method, settings, request, body, deps.resolver);
     const retryable =
       (followed.kind === 'failure' && followed.failure === 'reset') ||
       (followed.kind === 'answer' && (followed.answer.status === 429 || followed.answer.status >= 500));
@@ -106,18 +122,26 @@ async function follow(
   settings: CheckSettings,
   request: NonNullable<CheckDeps['request']>,
   body: BodyTarget | undefined,
+  resolver: Resolver | undefined,
 ): Promise<Followed> {
   const redirects: Redirect[] = [];
   let current = new URL(url);
   const seen = new Set([current.href]);
+  const deadline = Date.now() + settings.timeoutMs;
   for (;;) {
+    // Every hop goes through the same request, so the address policy applies again to each redirect target.
     const answer = await request(current, method, {
-      timeoutMs: settings.timeoutMs,
+      timeoutMs: Math.max(1, deadline - Date.now()),
       userAgent: settings.userAgent,
       saveBodyTo: body?.file,
       maxBodyBytes: body?.maxBytes,
+      policy: settings.policy,
+      resolver,
+      env: settings.env,
     });
-    if (answer.kind === 'failure') return { kind: 'failure', failure: answer.failure, detail: answer.detail, redirects, finalUrl: current.href };
+    if (answer.kind === 'failure') {
+      return { kind: 'failure', failure: answer.failure, detail: answer.detail, redirects, finalUrl: current.href, connected: answer.connected, refusal: answer.refusal };
+    }
     const isRedirect = answer.status >= 300 && answer.status < 400 && answer.status !== 304;
     if (!isRedirect) return { kind: 'answer', answer, redirects, finalUrl: current.href };
     const bad = (detail: string): Followed => ({ kind: 'bad-redirect', detail, status: answer.status, redirects, finalUrl: current.href });
@@ -126,10 +150,10 @@ async function follow(
     try {
       next = new URL(answer.location, current);
     } catch {
-      return bad(`HTTP ${answer.status} redirect to an invalid address "${answer.location}"`);
+      return bad(`HTTP ${answer.status} redirect to an invalid address "${printable(answer.location)}"`);
     }
     redirects.push({ from: current.href, to: next.href, status: answer.status });
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') return bad(`redirect to a ${next.protocol} address`);
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') return bad(`redirect to a ${printable(next.protocol)} address`);
     if (seen.has(next.href)) return bad(`redirect loop back to ${next.href}`);
     if (redirects.length > settings.maxRedirects) return bad(`more than ${settings.maxRedirects} redirects`);
     seen.add(next.href);
@@ -142,7 +166,12 @@ export function classify(url: string, followed: Followed, method: 'HEAD' | 'GET'
   const base = { url, finalUrl: followed.finalUrl, redirects: followed.redirects, method, attempts };
   const login = followed.redirects.find((r) => looksLikeLoginPage(new URL(r.to)));
   if (followed.kind === 'failure') {
-    return { ...base, status: followed.failure === 'timeout' ? 'timeout' : 'unreachable', detail: followed.detail };
+    if (followed.failure === 'blocked') {
+      const detail = followed.redirects.length > 0 ? `it redirects to ${followed.finalUrl}, and ${followed.detail}` : followed.detail;
+      return { ...base, status: 'refused', detail, ...(followed.refusal ? { refusal: followed.refusal } : {}) };
+    }
+    const offline = followed.redirects.length === 0 && (followed.failure === 'network' || (followed.failure === 'timeout' && followed.connected === false));
+    return { ...base, status: followed.failure === 'timeout' ? 'timeout' : 'unreachable', detail: followed.detail, ...(offline ? { offline } : {}) };
   }
   if (followed.kind === 'bad-redirect') return { ...base, status: 'broken', httpStatus: followed.status, detail: followed.detail };
   const { status } = followed.answer;

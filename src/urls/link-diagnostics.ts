@@ -11,6 +11,7 @@ const CODE: Record<Exclude<UrlStatus, 'ok'>, Code> = {
   login: 'URL_LOGIN_REQUIRED',
   unreachable: 'URL_UNREACHABLE',
   timeout: 'URL_TIMEOUT',
+  refused: 'URL_ADDRESS_REFUSED',
 };
 
 export const STATUS_WORDS: Record<UrlStatus, string> = {
@@ -20,6 +21,7 @@ export const STATUS_WORDS: Record<UrlStatus, string> = {
   login: 'behind a login',
   unreachable: 'unreachable',
   timeout: 'timed out',
+  refused: 'refused (internal address)',
 };
 
 /**
@@ -55,6 +57,8 @@ function describe(check: UrlCheck): string {
       return `${url} cannot be reached: ${check.detail}`;
     case 'timeout':
       return `${url} timed out: ${check.detail}`;
+    case 'refused':
+      return `${url} was not fetched: ${check.detail}; links fetches only public addresses`;
     case 'ok':
       return `${url} is ok`;
   }

@@ -30,7 +30,7 @@ export interface LinkChange {
 export const LINK_HISTORY_FILE = 'link-results.json';
 const FORMAT = 'impact-pack/link-results';
 const VERSION = 1;
-const STATUSES: readonly UrlStatus[] = ['ok', 'redirected', 'broken', 'login', 'unreachable', 'timeout'];
+const STATUSES: readonly UrlStatus[] = ['ok', 'redirected', 'broken', 'login', 'unreachable', 'timeout', 'refused'];
 
 export function parseLinkHistory(text: string): Map<string, LinkRecord> | undefined {
   let data: unknown;
@@ -71,14 +71,14 @@ export function serialiseLinkHistory(records: Map<string, LinkRecord>): string {
 }
 
 export async function loadLinkHistory(packRoot: string): Promise<{ records: Map<string, LinkRecord>; status: 'absent' | 'loaded' | 'rebuilt' }> {
-  const text = await readCacheFile(packRoot, LINK_HISTORY_FILE);
+  const text = await readCacheFile(packRoot, LINK_HISTORY_FILE, { sealed: false });
   if (text === undefined) return { records: new Map(), status: 'absent' };
   const records = parseLinkHistory(text);
   return records ? { records, status: 'loaded' } : { records: new Map(), status: 'rebuilt' };
 }
 
 export function saveLinkHistory(packRoot: string, records: Map<string, LinkRecord>): Promise<boolean> {
-  return writeCacheFile(packRoot, LINK_HISTORY_FILE, serialiseLinkHistory(records));
+  return writeCacheFile(packRoot, LINK_HISTORY_FILE, serialiseLinkHistory(records), { sealed: false });
 }
 
 const isOk = (s: UrlStatus) => s === 'ok' || s === 'redirected';

@@ -150,9 +150,11 @@ describe('the hash cache', () => {
     const root = setUp();
     const truth = (await loadPack(root, FIXED)).pack!.files.files;
     const file = path.join(root, CACHE_FOLDER, HASH_CACHE_FILE);
-    const cache = JSON.parse(readFileSync(file, 'utf8'));
+    // The file is sealed (its first line, see files/cache-folder.ts); the seal stays, the content is changed under it.
+    const [seal, body] = readFileSync(file, 'utf8').split(/\n(.*)/s);
+    const cache = JSON.parse(body);
     cache.entries['files/a.pdf'].sha256 = '0'.repeat(64);
-    writeFileSync(file, JSON.stringify(cache));
+    writeFileSync(file, `${seal}\n${JSON.stringify(cache)}`);
     const tampered = await loadPack(root, FIXED);
     expect(tampered.pack!.files.hashing.cache).toBe('rebuilt');
     expect(tampered.pack!.files.files).toEqual(truth);

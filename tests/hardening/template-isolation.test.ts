@@ -23,6 +23,8 @@ interface Escape {
   partials?: Record<string, string>;
   /** The template the error is reported against (default: the main template). */
   reportedIn?: string;
+  /** The code of the refusal (default TEMPLATE_ERROR). */
+  code?: string;
 }
 
 const ESCAPES: Escape[] = [
@@ -55,7 +57,7 @@ const ESCAPES: Escape[] = [
   { name: 'an unknown helper that would read a file', template: () => '<p>{{readFile "/etc/passwd"}}</p>' },
   { name: 'a partial named after a path outside the pack', template: () => '<p>{{> ../../../../etc/passwd}}</p>' },
   { name: 'a dynamic partial name', template: () => '<p>{{> (lookup this "title")}}</p>' },
-  { name: 'a partial that includes itself forever', template: () => '<p>{{> endless}}</p>', partials: { endless: '<em>{{> endless}}</em>' }, reportedIn: 'templates/partials/endless.hbs' },
+  { name: 'a partial that includes itself forever', template: () => '<p>{{> endless}}</p>', partials: { endless: '<em>{{> endless}}</em>' }, reportedIn: 'templates/partials/endless.hbs', code: 'TEMPLATE_BUDGET' },
 ];
 
 describe.each(ESCAPES.map((e) => [e.name, e] as const))('a pack template trying %s', (_name, escape) => {
@@ -81,7 +83,7 @@ describe.each(ESCAPES.map((e) => [e.name, e] as const))('a pack template trying 
         expect(readFileSync(path.join(out, 'sdg-07.html'), 'utf8')).toContain('[]</h1>');
       } else {
         expect(run.code).toBe(1);
-        expect(run.stderr).toContain('TEMPLATE_ERROR');
+        expect(run.stderr).toContain(escape.code ?? 'TEMPLATE_ERROR');
         expect(run.stderr).toContain(escape.reportedIn ?? 'templates/sdg-document.hbs');
         expect(existsSync(out)).toBe(false);
       }

@@ -2,7 +2,7 @@ import { checkUrl, type CheckSettings } from '../../src/urls/check-url';
 import { answer, later, redirect, startServer, type LocalServer } from './local-server';
 
 /** Short timeouts and a recorded sleep: the tests check which waits were asked for, never how long anything took. */
-const SETTINGS: CheckSettings = { timeoutMs: 300, retries: 2, maxRedirects: 5, backoffMs: 7, maxWaitMs: 5000, userAgent: 'impact-pack tests' };
+const SETTINGS: CheckSettings = { timeoutMs: 300, retries: 2, maxRedirects: 5, backoffMs: 7, maxWaitMs: 5000, userAgent: 'impact-pack tests', policy: { allowPrivate: true, allowedHosts: [] } };
 
 describe('checkUrl against a local server', () => {
   let server: LocalServer;

@@ -52,7 +52,7 @@ describe('impact-pack links', () => {
   afterEach(() => pack.cleanup());
 
   it('reports each problem on the line that cites the URL, and exits 1 on a broken link', async () => {
-    const r = await runCli(['links', pack.root, '--retries', '0']);
+    const r = await runCli(['links', pack.root, '--allow-private', '--retries', '0']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Checked 5 URL(s) cited 6 time(s) on 2021-11-01: 2 ok, 1 redirected, 1 broken, 1 behind a login, 0 unreachable, 0 timed out.');
     expect(r.stdout).toMatch(new RegExp(`9:5 +info +"${esc(server.url('/moved'))}" redirects to "${esc(server.url('/policy'))}" \\(301\\)\\.\\s+URL_REDIRECTED`));
@@ -65,28 +65,28 @@ describe('impact-pack links', () => {
 
   it('says what changed since the last run', async () => {
     gone = 200;
-    const first = await runCli(['links', pack.root, '--retries', '0']);
+    const first = await runCli(['links', pack.root, '--allow-private', '--retries', '0']);
     expect(first.stdout).not.toContain('Changed since the last run');
     gone = 404;
-    const second = await runCli(['links', pack.root, '--retries', '0']);
+    const second = await runCli(['links', pack.root, '--allow-private', '--retries', '0']);
     expect(second.stdout).toContain(`Changed since the last run: 1\n  ${server.url('/gone')}  ok on 2021-11-01, broken now`);
     expect(second.stdout).toContain('is broken: HTTP 404 Not Found (ok on 2021-11-01, broken now).');
-    const later = await checkLinks(pack.root, { ...FIXED, clock: () => new Date('2021-11-08T12:00:00Z'), retries: 0 });
+    const later = await checkLinks(pack.root, { allowPrivate: true, ...FIXED, clock: () => new Date('2021-11-08T12:00:00Z'), retries: 0 });
     expect(later.diagnostics.find((d) => d.code === 'URL_BROKEN')!.message).toContain('(broken since 2021-11-01)');
     expect(later.report!.changes).toEqual([]);
   });
 
   it('replaces a damaged record of the last run instead of trusting it', async () => {
-    await runCli(['links', pack.root, '--retries', '0']);
+    await runCli(['links', pack.root, '--allow-private', '--retries', '0']);
     const file = path.join(pack.root, '.impact-pack-cache', 'link-results.json');
     require('node:fs').writeFileSync(file, '{"format":"impact-pack/link-results","version":1,"results":{"x":{"status":"teapot"}}}');
-    const r = await runCli(['links', pack.root, '--retries', '0']);
+    const r = await runCli(['links', pack.root, '--allow-private', '--retries', '0']);
     expect(r.stdout).toContain('The record of the last run was damaged and has been replaced');
     expect(JSON.parse(readFileSync(file, 'utf8')).results[server.url('/gone')].status).toBe('broken');
   });
 
   it('saves a snapshot of what each URL served, with its hash, final URL and status', async () => {
-    const r = await runCli(['links', pack.root, '--snapshot', '--retries', '0']);
+    const r = await runCli(['links', pack.root, '--allow-private', '--snapshot', '--retries', '0']);
     const folder = path.join(pack.root, 'snapshots', '2021-11-01T12-00-00Z');
     // Four pages answered 200, the sign-in page behind /intranet included: it shows what a visitor got.
     expect(r.stdout).toContain(`Snapshot: 4 page(s) saved in ${path.relative(process.cwd(), pack.root)}/snapshots/2021-11-01T12-00-00Z/`);
@@ -105,7 +105,7 @@ describe('impact-pack links', () => {
     expect(readdirSync(folder).filter((f) => f.endsWith('.part'))).toEqual([]);
 
     // A second snapshot in the same second gets its own folder; the first is left as it was.
-    await runCli(['links', pack.root, '--snapshot', '--retries', '0']);
+    await runCli(['links', pack.root, '--allow-private', '--snapshot', '--retries', '0']);
     expect(readdirSync(path.join(pack.root, 'snapshots')).sort()).toEqual(['2021-11-01T12-00-00Z', '2021-11-01T12-00-00Z-2']);
   });
 
@@ -121,19 +121,19 @@ describe('impact-pack links', () => {
   });
 
   it('writes JSON for scripts', async () => {
-    const r = await runCli(['links', pack.root, '--format', 'json', '--retries', '0']);
+    const r = await runCli(['links', pack.root, '--allow-private', '--format', 'json', '--retries', '0']);
     const json = JSON.parse(r.stdout);
     expect(json.version).toBe(1);
-    expect(json.report.counts).toEqual({ ok: 2, redirected: 1, broken: 1, login: 1, unreachable: 0, timeout: 0 });
+    expect(json.report.counts).toEqual({ ok: 2, redirected: 1, broken: 1, login: 1, unreachable: 0, timeout: 0, refused: 0 });
     expect(json.report.results.map((x: { url: string }) => x.url)).toEqual([...json.report.results.map((x: { url: string }) => x.url)].sort());
     expect(json.diagnostics.find((d: { code: string }) => d.code === 'URL_BROKEN')).toMatchObject({ file: 'items/a.yaml', line: 10, column: 5, itemId: 'a', source: 'urls' });
   });
 
   it('rejects bad options with exit 2', async () => {
-    expect((await runCli(['links', pack.root, '--format', 'xml'])).code).toBe(2);
-    expect((await runCli(['links', pack.root, '--timeout', 'soon'])).code).toBe(2);
-    expect((await runCli(['links', pack.root, '--per-host', '0'])).code).toBe(2);
-    expect((await runCli(['links', pack.root, '--retries', '-1'])).code).toBe(2);
+    expect((await runCli(['links', pack.root, '--allow-private', '--format', 'xml'])).code).toBe(2);
+    expect((await runCli(['links', pack.root, '--allow-private', '--timeout', 'soon'])).code).toBe(2);
+    expect((await runCli(['links', pack.root, '--allow-private', '--per-host', '0'])).code).toBe(2);
+    expect((await runCli(['links', pack.root, '--allow-private', '--retries', '-1'])).code).toBe(2);
   });
 });
 
@@ -168,7 +168,7 @@ describe('bounded concurrency', () => {
       'items/x.yaml': `id: x\nsdg: 17\nmetric: "17.2.2"\nkind: practice\ntitle: Many links\nnarrative: A forum in 2020.\npublic_urls:\n${urls.map((u) => `  - ${u}`).join('\n')}\nstatus: draft\n`,
     });
     try {
-      const r = await checkLinks(t.root, { ...FIXED, perHost: 3, concurrency: 8 });
+      const r = await checkLinks(t.root, { ...FIXED, allowPrivate: true, perHost: 3, concurrency: 8 });
       expect(r.report!.counts.ok).toBe(8);
       expect(server.maxInFlight).toBe(3);
     } finally {

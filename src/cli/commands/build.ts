@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { printable } from '../../diagnostics/escape-terminal';
 import { formatHuman } from '../../diagnostics/format-human';
 import { countBySeverity } from '../../diagnostics/make';
 import type { DocumentFormat } from '../../pipeline/build';
@@ -53,13 +54,13 @@ export const buildCommand = {
     const shown = args.flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     if (shown.length > 0) io.stderr.write(formatHuman(shown, { colour }));
     if (result.outputError) {
-      io.stderr.write(`impact-pack: ${result.outputError}\n`);
+      io.stderr.write(`impact-pack: ${printable(result.outputError)}\n`);
       return EXIT.usage;
     }
     if (result.written.length > 0 && result.report) {
       const r = result.report;
       const rel = path.relative(io.cwd, outDir) || '.';
-      io.stdout.write(`Built ${r.institution}, THE Impact Rankings ${r.edition} (data year ${r.dataYear}), as of ${r.asOf}\n`);
+      io.stdout.write(`Built ${printable(r.institution)}, THE Impact Rankings ${r.edition} (data year ${r.dataYear}), as of ${r.asOf}\n`);
       if (draft) io.stdout.write(`  DRAFT (--draft): every page says so; nothing here is for submission\n`);
       io.stdout.write(`  ${result.sdgs.length} SDG document(s) × ${formats.join('/')} in ${rel}/: ${result.sdgs.map((n) => `SDG ${n}`).join(', ')}\n`);
       io.stdout.write(`  Review edition for the office (owners, status, notes, gaps; marked DRAFT): ${rel}/review/\n`);
@@ -71,7 +72,7 @@ export const buildCommand = {
           `  SDG ${String(s.sdg).padStart(2)} ${s.submitted ? '(submitted)' : '           '} ${String(s.items).padStart(3)} items · ${s.counts.complete} complete, ${s.counts.partial} partial, ${s.counts.missing} missing of ${s.evidenceMetrics} evidence metrics\n`,
         );
       }
-      io.stdout.write(`  ${r.eligibility.message}\n`);
+      io.stdout.write(`  ${printable(r.eligibility.message)}\n`);
       io.stdout.write(`  Gap report: ${rel}/gap-report.md · ${counts.error} error(s), ${counts.warning} warning(s)\n`);
     } else if (result.blocked) {
       const rel = path.relative(io.cwd, draftFolder(goodOutDir)) || '.';

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { guardLineStarts, printable } from '../../diagnostics/escape-terminal';
 import path from 'node:path';
 import { parseBaseline, type Baseline } from '../../analyse/baseline';
 import { analysePack, baselineOf, type GapOptions, type GapReport } from '../../analyse/gaps';
@@ -55,7 +56,7 @@ export const gapsCommand = {
 
     let code: number = EXIT.ok;
     if (report.baseline && report.baseline.regressions.length > 0) {
-      io.stderr.write(`impact-pack: the pack regressed against the baseline ${report.baseline.file}:\n${report.baseline.regressions.map((c) => `  ${c.message}\n`).join('')}`);
+      io.stderr.write(`impact-pack: the pack regressed against the baseline ${printable(report.baseline.file)}:\n${guardLineStarts(report.baseline.regressions.map((c) => `  ${printable(c.message)}\n`).join(''))}`);
       code = EXIT.problems;
     }
     if (args.flags['update-baseline'] && baselinePath) {

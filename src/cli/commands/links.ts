@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { printable } from '../../diagnostics/escape-terminal';
+import { jsonText } from '../../diagnostics/escape-json';
 import { formatHuman } from '../../diagnostics/format-human';
 import { countBySeverity } from '../../diagnostics/make';
 import { checkLinks, type LinkReport } from '../../urls/check-links';
@@ -10,9 +12,10 @@ import { packFolder } from '../pack-folder';
 export const linksCommand = {
   name: 'links',
   summary: 'Check every public URL in the pack (the only command that uses the network); --snapshot saves what each served.',
-  usage: 'impact-pack links [PACK] [--snapshot] [--format human|json] [--timeout SECONDS] [--concurrency N] [--per-host N] [--retries N]',
+  usage: 'impact-pack links [PACK] [--snapshot] [--format human|json] [--timeout SECONDS] [--concurrency N] [--per-host N] [--retries N] [--allow-private]',
   options: {
     snapshot: { type: 'boolean' },
+    'allow-private': { type: 'boolean' },
     format: { type: 'string' },
     timeout: { type: 'string' },
     concurrency: { type: 'string' },
@@ -32,6 +35,7 @@ export const linksCommand = {
       now: io.now,
       clock: io.now ? () => io.now! : undefined,
       snapshot: args.flags.snapshot === true,
+      allowPrivate: args.flags['allow-private'] === true,
       timeoutSeconds,
       concurrency,
       perHost,
@@ -40,11 +44,16 @@ export const linksCommand = {
     });
     const counts = countBySeverity(diagnostics);
     if (format === 'json') {
-      io.stdout.write(`${JSON.stringify({ version: 1, report: report ?? null, diagnostics, errors: counts.error, warnings: counts.warning, infos: counts.info }, null, 2)}\n`);
+      io.stdout.write(`${jsonText({ version: 1, report: report ?? null, diagnostics, errors: counts.error, warnings: counts.warning, infos: counts.info })}\n`);
     } else {
       if (report) io.stdout.write(summary(report, path.relative(io.cwd, packDir) || '.'));
       io.stdout.write(formatHuman(diagnostics, { colour: useColour(io, io.stdout) }));
       if (report && !report.history.saved) io.stderr.write('impact-pack: the results could not be recorded in the pack\'s .impact-pack-cache folder; the next run cannot report changes.\n');
+    }
+    if (report?.networkUnreachable) {
+      // Every URL failed the way a missing network fails: a green run would claim links were checked.
+      io.stderr.write(`impact-pack: could not check: network unreachable (none of the ${report.urls} URL(s) could be reached; check the connection or set HTTPS_PROXY/HTTP_PROXY).\n`);
+      return EXIT.usage;
     }
     return counts.error > 0 ? EXIT.problems : EXIT.ok;
   },
@@ -53,18 +62,18 @@ export const linksCommand = {
 function summary(report: LinkReport, pack: string): string {
   const c = report.counts;
   const lines = [
-    `Checked ${report.urls} URL(s) cited ${report.references} time(s) on ${day(report.checkedAt)}: ${c.ok} ok, ${c.redirected} redirected, ${c.broken} broken, ${c.login} behind a login, ${c.unreachable} unreachable, ${c.timeout} timed out.`,
+    `Checked ${report.urls} URL(s) cited ${report.references} time(s) on ${day(report.checkedAt)}: ${c.ok} ok, ${c.redirected} redirected, ${c.broken} broken, ${c.login} behind a login, ${c.unreachable} unreachable, ${c.timeout} timed out${c.refused > 0 ? `, ${c.refused} refused (internal address)` : ''}.`,
   ];
   if (report.history.previous === 'loaded') {
     if (report.changes.length === 0) lines.push('No change since the last run.');
     else {
       lines.push(`Changed since the last run: ${report.changes.length}`);
-      for (const ch of report.changes) lines.push(`  ${ch.url}  ${STATUS_WORDS[ch.from]} on ${day(ch.fromCheckedAt)}, ${STATUS_WORDS[ch.to]} now`);
+      for (const ch of report.changes) lines.push(`  ${printable(ch.url)}  ${STATUS_WORDS[ch.from]} on ${day(ch.fromCheckedAt)}, ${STATUS_WORDS[ch.to]} now`);
     }
   } else if (report.history.previous === 'rebuilt') {
     lines.push('The record of the last run was damaged and has been replaced; changes are reported from the next run on.');
   }
-  if (report.snapshot) lines.push(`Snapshot: ${report.snapshot.pages} page(s) saved in ${path.posix.join(pack, report.snapshot.folder)}/`);
+  if (report.snapshot) lines.push(`Snapshot: ${report.snapshot.pages} page(s) saved in ${printable(path.posix.join(pack, report.snapshot.folder))}/`);
   return `${lines.join('\n')}\n\n`;
 }
 

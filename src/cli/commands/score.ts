@@ -1,4 +1,5 @@
 import { scoreText } from '../../report/score-text';
+import { jsonText } from '../../diagnostics/escape-json';
 import { EXIT, UsageError, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { analyseFromArgs, ANALYSIS_OPTIONS } from './gaps';
@@ -16,7 +17,7 @@ export const scoreCommand = {
     const { report } = analysed;
     io.stdout.write(
       format === 'json'
-        ? `${JSON.stringify({ schemaVersion: report.schemaVersion, institution: report.institution, edition: report.edition, asOf: report.asOf, score: report.score }, null, 2)}\n`
+        ? `${jsonText({ schemaVersion: report.schemaVersion, institution: report.institution, edition: report.edition, asOf: report.asOf, score: report.score })}\n`
         : scoreText(report.score, report),
     );
     return EXIT.ok;

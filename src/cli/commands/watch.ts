@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { printable } from '../../diagnostics/escape-terminal';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { formatHuman } from '../../diagnostics/format-human';
 import { countBySeverity } from '../../diagnostics/make';
@@ -55,7 +56,7 @@ export const watchCommand = {
       validatedNow = new Set(v.diagnostics.map(identity));
       const { appeared, fixed } = checked.update(v.diagnostics);
       const what = v.number === 1 ? 'checked' : `${v.changed.length > 0 ? v.changed.join(', ') : 'a file'} changed`;
-      io.stdout.write(`[${clock()}] ${what}\n`);
+      io.stdout.write(`[${clock()}] ${printable(what)}\n`);
       if (appeared.length > 0) io.stdout.write(formatHuman(appeared, { colour }));
       const parts = [`${counts.error} error(s), ${counts.warning} warning(s)`];
       if (v.number > 1) parts.push(`${appeared.length} new, ${fixed} fixed`);
@@ -72,7 +73,7 @@ export const watchCommand = {
         const incremental = describeOutcomes(cycle.build.documents ?? []);
         if (incremental) io.stdout.write(`  ${incremental}\n`);
       } else {
-        const why = cycle.build.outputError ? `: ${cycle.build.outputError}` : cycle.build.blocked ? ' (the pack has errors)' : '';
+        const why = cycle.build.outputError ? `: ${printable(cycle.build.outputError)}` : cycle.build.blocked ? ' (the pack has errors)' : '';
         io.stdout.write(`  Nothing was written${why}; the previous output is unchanged.\n`);
       }
     };
@@ -90,7 +91,7 @@ export const watchCommand = {
         onWatching: () => io.stdout.write(`Watching ${rel(packDir)} for changes (Ctrl-C to stop).\n`),
         onValidated,
         onCycle,
-        onError: (error) => io.stderr.write(`impact-pack watch: ${error.message}\n`),
+        onError: (error) => io.stderr.write(`impact-pack watch: ${printable(error.message)}\n`),
       }).then(undefined, (error: unknown) => {
         if (error instanceof OutputRefused || error instanceof WatcherUnavailable) throw new WatchRefused(error.message);
         throw error;

@@ -4,6 +4,7 @@
  * helper is reported against the file that has it, and all broken files are reported in one run.
  */
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
+import { diagnostic } from '../../diagnostics/make';
 import type { SdgDocumentView } from '../view';
 import {
   createTemplateEnvironment,
@@ -12,6 +13,7 @@ import {
   type HandlebarsEnvironment,
   type TemplateRuntimeOptions,
 } from './environment';
+import { RenderBudget, TEMPLATE_LIMITS, TemplateBudgetError, type TemplateLimits } from './render-budget';
 import { SOURCE_END_MARKER, sourceStartMarker } from './source-markers';
 import { collectTemplateReferences, type TemplateReferences } from './template-references';
 import { lastLexerPosition, templateErrorDiagnostic, TemplateRenderError } from './template-error';
@@ -27,8 +29,41 @@ export interface CompiledTemplates {
   render(view: SdgDocumentView, annotate: boolean): string;
 }
 
-export function compileTemplateSet(set: TemplateSet): StageResult<CompiledTemplates | undefined> {
+type Loc = { start: { line: number; column: number } } | undefined;
+type BlockFn = (context: unknown, options?: unknown) => string;
+interface BlockOptions {
+  fn: BlockFn;
+  loc?: Loc;
+  args?: unknown[];
+}
+
+export function compileTemplateSet(set: TemplateSet, limits: TemplateLimits = TEMPLATE_LIMITS): StageResult<CompiledTemplates | undefined> {
   const handlebars = createTemplateEnvironment();
+  // A fresh budget for each render (see render-budget.ts): loops, partials and inline partials draw on it.
+  let budget = new RenderBudget(limits);
+  const counted = (body: BlockFn, loc: Loc): BlockFn =>
+    Object.assign(function (this: unknown, context: unknown, options?: unknown) {
+      budget.step(loc);
+      return budget.produced(body.call(this, context, options), loc);
+    }, body);
+  const builtInEach = handlebars.helpers.each as (...args: unknown[]) => unknown;
+  handlebars.registerHelper('each', function (this: unknown, ...args: unknown[]) {
+    const options = args[args.length - 1] as BlockOptions;
+    args[args.length - 1] = { ...options, fn: counted(options.fn, options.loc) };
+    return budget.inEach(options.loc, () => builtInEach.apply(this, args));
+  });
+  const decorators = handlebars as unknown as { decorators: Record<string, (...args: unknown[]) => unknown>; registerDecorator(name: string, fn: (...args: unknown[]) => unknown): void };
+  const builtInInline = decorators.decorators.inline;
+  decorators.registerDecorator('inline', (fn: unknown, props: unknown, container: unknown, options: unknown) => {
+    const o = options as BlockOptions;
+    const body = o.fn;
+    const name = String(o.args?.[0] ?? 'inline');
+    const inPartial: BlockFn = Object.assign(function (this: unknown, context: unknown, opts?: unknown) {
+      budget.step(o.loc);
+      return budget.inPartial(name, () => body.call(this, context, opts));
+    }, body);
+    return builtInInline(fn, props, container, { ...o, fn: inPartial });
+  });
   const sources = [set.main, ...set.partials];
   const diagnostics: Diagnostic[] = [];
 
@@ -71,7 +106,8 @@ export function compileTemplateSet(set: TemplateSet): StageResult<CompiledTempla
     return (context, options) => {
       let output: string;
       try {
-        output = template(context, options);
+        budget.step(undefined);
+        output = budget.inPartial(source.name, () => template(context, options));
       } catch (error) {
         // The innermost template to fail is the one to report; callers pass its error on unchanged.
         throw error instanceof TemplateRenderError ? error : new TemplateRenderError(source, error);
@@ -87,6 +123,7 @@ export function compileTemplateSet(set: TemplateSet): StageResult<CompiledTempla
     files: sources.map((source) => source.file),
     render(view, annotated) {
       annotate = annotated;
+      budget = new RenderBudget(limits);
       try {
         return main(view, { ...TEMPLATE_RUNTIME_OPTIONS });
       } finally {
@@ -119,6 +156,11 @@ export function renderCompiled(compiled: CompiledTemplates, view: SdgDocumentVie
     return { value: compiled.render(view, annotate), diagnostics: [] };
   } catch (error) {
     const failure = error instanceof TemplateRenderError ? error : new TemplateRenderError(compiled.main, error);
-    return { value: undefined, diagnostics: [{ ...templateErrorDiagnostic(failure.original, failure.template.file), sdg: view.sdg.number }] };
+    const found = templateErrorDiagnostic(failure.original, failure.template.file);
+    if (failure.original instanceof TemplateBudgetError) {
+      const message = `The template was stopped: ${failure.original.message}; nothing was rendered for SDG ${view.sdg.number}`;
+      return { value: undefined, diagnostics: [diagnostic('TEMPLATE_BUDGET', message, { file: found.file, line: found.line, column: found.column }, { sdg: view.sdg.number })] };
+    }
+    return { value: undefined, diagnostics: [{ ...found, sdg: view.sdg.number }] };
   }
 }

@@ -32,11 +32,14 @@ const PARTIAL_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 const toPosix = (file: string): string => file.split(path.sep).join('/');
 
-/** Template files directly in `folder`, as names without the extension, sorted so that loading is deterministic. */
+/**
+ * Template files directly in `folder`, as names without the extension, sorted so that loading is
+ * deterministic. Symbolic links are listed too: whether they may be read is decided by where they lead.
+ */
 function templateNames(folder: string): string[] {
   return fs
     .readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(TEMPLATE_EXTENSION))
     .map((entry) => entry.name.slice(0, -TEMPLATE_EXTENSION.length))
     .sort();
 }
@@ -83,7 +86,42 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
     return { value: undefined, diagnostics };
   }
 
+  // Templates are code the pack brings along: every folder and file they are read from must resolve,
+  // symbolic links followed, inside the pack. A link to a template elsewhere on the machine is refused.
+  let rootReal: string;
+  try {
+    rootReal = fs.realpathSync(root);
+  } catch {
+    rootReal = root;
+  }
+  const leavesPack = (target: string): boolean => {
+    let real: string;
+    try {
+      real = fs.realpathSync(target);
+    } catch {
+      return true;
+    }
+    return real !== rootReal && !real.startsWith(rootReal + path.sep);
+  };
+  const refuseOutside = (target: string, what: string): boolean => {
+    if (!leavesPack(target)) return false;
+    problem(
+      'error',
+      'TEMPLATE_ERROR',
+      shown(target),
+      `${what} leads out of the pack through a symbolic link (or cannot be resolved); it was not read`,
+      'Keep the pack\'s templates inside the pack: copy the file in instead of linking to it.',
+    );
+    return true;
+  };
+  if (refuseOutside(folder, 'The templates folder')) return { value: undefined, diagnostics };
+
   const readPack = (file: string, name: string): TemplateSource | undefined => {
+    if (refuseOutside(file, 'The template')) return undefined;
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      problem('error', 'TEMPLATE_ERROR', shown(file), 'The template is not a file');
+      return undefined;
+    }
     try {
       return { name, file: shown(file), text: withoutBom(fs.readFileSync(file, 'utf8')), origin: 'pack' };
     } catch (error) {
@@ -106,6 +144,7 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
   // The templates folder applies to both audiences; its audience sub-folder, to that audience only.
   const overlays = [folder, ...(options.audience && isDirectory(path.join(folder, options.audience)) ? [path.join(folder, options.audience)] : [])];
   for (const overlay of overlays) {
+    if (overlay !== folder && refuseOutside(overlay, 'The audience templates folder')) continue;
     for (const name of listPack(overlay)) {
       const file = path.join(overlay, `${name}${TEMPLATE_EXTENSION}`);
       if (name === MAIN_TEMPLATE) {
@@ -123,7 +162,7 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
     }
 
     const partialsFolder = path.join(overlay, PARTIALS_FOLDER);
-    if (!isDirectory(partialsFolder)) continue;
+    if (!isDirectory(partialsFolder) || refuseOutside(partialsFolder, 'The partials folder')) continue;
     for (const name of listPack(partialsFolder)) {
       if (!PARTIAL_NAME.test(name)) {
         problem(
