@@ -22,7 +22,7 @@ import { supportingFilesSection, type SupportingFilesSection } from '../report/t
 export type { MetricGap, MetricStatus } from './metric-gap';
 
 /** Version of the JSON shape of the gap report, documented in docs/gap-report.md. */
-export const GAP_REPORT_SCHEMA_VERSION = 2;
+export const GAP_REPORT_SCHEMA_VERSION = 3;
 
 export interface SdgGap {
   sdg: number;
@@ -59,6 +59,8 @@ export interface GapReport {
   schemaVersion: typeof GAP_REPORT_SCHEMA_VERSION;
   institution: string;
   edition: string;
+  /** The product's name in this edition ("THE Impact Rankings", "THE Sustainability Impact Ratings"). */
+  product: string;
   dataYear: number;
   /** The date freshness is judged on (YYYY-MM-DD). */
   asOf: string;
@@ -199,6 +201,7 @@ export function analysePack(
     schemaVersion: GAP_REPORT_SCHEMA_VERSION,
     institution: settings.config.institution.name,
     edition: catalogue.edition,
+    product: productName(catalogue),
     dataYear: catalogue.windows.dataYear,
     asOf: asOfText,
     policyWindow: { from: catalogue.windows.policyWindow.from, to: catalogue.windows.policyWindow.to, confirmed: catalogue.windows.policyWindow.confirmed },
@@ -236,4 +239,9 @@ export function analyseGaps(
 /** The state a baseline records, taken from a finished report. */
 export function baselineOf(report: GapReport, values: ValueSnapshot): Baseline {
   return baselineFrom({ institution: report.institution, edition: report.edition, asOf: report.asOf, sdgs: report.sdgs, score: report.score, values });
+}
+
+/** The product's name in an edition: the catalogue's, or its title without the edition year. */
+export function productName(catalogue: Catalogue): string {
+  return catalogue.product ?? catalogue.title.replace(new RegExp(`\\s*${catalogue.edition}$`), '');
 }

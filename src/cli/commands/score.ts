@@ -16,7 +16,7 @@ export const scoreCommand = {
     const { report } = analysed;
     io.stdout.write(
       format === 'json'
-        ? `${JSON.stringify({ schemaVersion: report.schemaVersion, institution: report.institution, edition: report.edition, asOf: report.asOf, score: report.score }, null, 2)}\n`
+        ? `${JSON.stringify({ schemaVersion: report.schemaVersion, institution: report.institution, edition: report.edition, product: report.product, asOf: report.asOf, score: report.score }, null, 2)}\n`
         : scoreText(report.score, report),
     );
     return EXIT.ok;

@@ -1,0 +1,50 @@
+import type { Catalogue, Heuristic } from '../criteria/types';
+
+/**
+ * The rules the gap report and the estimate apply that are impact-pack's own, not THE's. THE publishes what
+ * earns a point, not how its assessors grade every case the pack can present; where the tool has to decide,
+ * it decides conservatively and names the decision, so that no output presents it as THE's rule.
+ * An edition's catalogue may describe them in its own words (`heuristics:`); these are the defaults.
+ */
+export const HEURISTIC_IDS = [
+  'in_progress_half',
+  'not_by_university_half',
+  'relevance_default_general',
+  'undated_withholds_statement',
+  'best_item_when_no_primary',
+  'weakest_of_several_primaries',
+  'numeric_completeness',
+  'share_of_estimable',
+] as const;
+
+export type HeuristicId = (typeof HEURISTIC_IDS)[number];
+
+const DEFAULTS: Record<HeuristicId, string> = {
+  in_progress_half: 'Work still in progress at the end of the data year earns half of the statement point.',
+  not_by_university_half: 'Work carried out by another body (a student association, a partner) earns at most half of the statement point.',
+  relevance_default_general:
+    'Evidence whose relevance the item does not state is graded as general (the lower grade), until a reviewer marks it specific.',
+  undated_withholds_statement:
+    'An activity without a date earns no statement point: nothing shows that it happened in the data year. Its evidence and public points still count.',
+  best_item_when_no_primary:
+    'Where the edition reads one piece of evidence per indicator and no item is marked primary, the strongest item is assumed to be the one submitted.',
+  weakest_of_several_primaries: 'Where several items are marked primary for one indicator, the weakest of them is counted, since only one can be submitted.',
+  numeric_completeness:
+    'Numeric metrics are normalised by THE against other universities: they are judged on completeness (values, basis, year, source), never on points.',
+  share_of_estimable:
+    'SDGs and selections are compared as shares of what the pack lets impact-pack estimate; the parts that cannot be estimated are assumed to score at the same share.',
+};
+
+/** How every output names a heuristic beside the figure or step that rests on it. */
+export const HEURISTIC_MARK = "impact-pack's heuristic, not THE's rule";
+
+/** The description of a heuristic: the catalogue's wording where it has one, else the default. */
+export function describeHeuristic(catalogue: Catalogue, id: HeuristicId): Heuristic {
+  const own = catalogue.heuristics?.find((h) => h.id === id);
+  return { id, description: own?.description ?? DEFAULTS[id] };
+}
+
+/** "still in progress (impact-pack's heuristic, not THE's rule: …)" is too long for a table: the short mark. */
+export function markHeuristic(text: string): string {
+  return `${text} (${HEURISTIC_MARK})`;
+}
