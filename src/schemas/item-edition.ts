@@ -19,8 +19,8 @@ export function itemSchemaForEdition(cat: Catalogue): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `${SCHEMA_BASE_URL}/evidence-item.${cat.edition}.schema.json`,
-    title: `impact-pack evidence item, THE Impact Rankings ${cat.edition}`,
-    description: `One piece of evidence for a metric of the THE Impact Rankings ${cat.edition} (data year ${cat.windows.dataYear}). See docs/evidence-format.md.`,
+    title: `impact-pack evidence item, ${cat.title}`,
+    description: `One piece of evidence for a metric of ${cat.title} (data year ${cat.windows.dataYear}). See docs/evidence-format.md.`,
     type: 'object',
     additionalProperties: false,
     required: ITEM_REQUIRED,
