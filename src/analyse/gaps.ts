@@ -14,6 +14,7 @@ import { assessFreshness, DEFAULT_DUE_SOON_DAYS, windowsAsOf, type FreshnessFind
 import { gapFindings } from './gap-findings';
 import { judgeMetric, METRIC_STATUSES, type MetricGap, type MetricStatus } from './metric-gap';
 import { assessReviewState, type ReviewSummary } from './review-state';
+import type { EditionRescore } from './rescore';
 import { estimateScore, type ScoreEstimate } from './score';
 import { DEFAULT_OUTLIER_SHARE, findValueOutliers, type ValueOutlier } from './value-outliers';
 import { valueSnapshot, type ValueSnapshot } from './value-snapshot';
@@ -93,6 +94,8 @@ export interface GapReport {
   diagnostics: { errors: number; warnings: number; infos: number };
   /** Supporting files: orphans, duplicates and traceability (issue 4; built by report/trace-section.ts). */
   supportingFiles: SupportingFilesSection;
+  /** Present when the pack was judged under another edition than its own (`--edition`): what changes, per indicator. */
+  rescoring?: EditionRescore;
 }
 
 export interface GapOptions {

@@ -7,30 +7,39 @@ import type { Catalogue, Heuristic } from '../criteria/types';
  * An edition's catalogue may describe them in its own words (`heuristics:`); these are the defaults.
  */
 export const HEURISTIC_IDS = [
-  'in_progress_half',
-  'not_by_university_half',
+  'in_progress_halves_statement',
+  'partner_caps_statement',
   'relevance_default_general',
-  'undated_withholds_statement',
+  'undated_activity_partial',
   'best_item_when_no_primary',
   'weakest_of_several_primaries',
   'numeric_completeness',
   'share_of_estimable',
+  'home_page_not_public_evidence',
+  'shared_url_landing_page',
+  'undated_values_not_data_year',
+  'attachment_public_unknown',
 ] as const;
 
 export type HeuristicId = (typeof HEURISTIC_IDS)[number];
 
 const DEFAULTS: Record<HeuristicId, string> = {
-  in_progress_half: 'Work still in progress at the end of the data year earns half of the statement point.',
-  not_by_university_half: 'Work carried out by another body (a student association, a partner) earns at most half of the statement point.',
+  in_progress_halves_statement: 'Work still in progress at the end of the data year earns half of the statement point.',
+  partner_caps_statement: 'Work carried out by another body (a student association, a partner) earns at most half of the statement point.',
   relevance_default_general:
     'Evidence whose relevance the item does not state is graded as general (the lower grade), until a reviewer marks it specific.',
-  undated_withholds_statement:
+  undated_activity_partial:
     'An activity without a date earns no statement point: nothing shows that it happened in the data year. Its evidence and public points still count.',
   best_item_when_no_primary:
     'Where the edition reads one piece of evidence per indicator and no item is marked primary, the strongest item is assumed to be the one submitted.',
   weakest_of_several_primaries: 'Where several items are marked primary for one indicator, the weakest of them is counted, since only one can be submitted.',
   numeric_completeness:
     'Numeric metrics are normalised by THE against other universities: they are judged on completeness (values, basis, year, source), never on points.',
+  home_page_not_public_evidence: 'A URL that is a site root or a landing path is taken not to show the evidence itself, so it earns no public point.',
+  shared_url_landing_page: 'A URL cited by items of several different metrics is taken to be a landing page rather than evidence of each.',
+  undated_values_not_data_year: 'Numeric values without a year are not assumed to be figures of the data year.',
+  attachment_public_unknown:
+    'Where the catalogue does not know whether an attached file can earn the public point ("?"), it is not counted as public: the estimate promises no point THE may not give.',
   share_of_estimable:
     'SDGs and selections are compared as shares of what the pack lets impact-pack estimate; the parts that cannot be estimated are assumed to score at the same share.',
 };

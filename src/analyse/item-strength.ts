@@ -167,7 +167,7 @@ function assessPoints(input: ItemAssessmentInput, base: Base, rule: ScoringRule,
   if (item.progress === 'planned' || item.progress === 'postponed') {
     loseExistence({ kind: 'not_achieved', message: `${item.progress}, not yet achieved`, step: 'report it once it has happened, or remove it', path: ['progress'] }, existence);
   } else if (item.progress === 'in_progress') {
-    loseExistence({ kind: 'in_progress', message: 'still in progress', step: 'give what was achieved by the end of the data year', path: ['progress'], heuristic: 'in_progress_half' }, existence * 0.5);
+    loseExistence({ kind: 'in_progress', message: 'still in progress', step: 'give what was achieved by the end of the data year', path: ['progress'], heuristic: 'in_progress_halves_statement' }, existence * 0.5);
   }
   if (item.carried_out_by && item.carried_out_by !== 'university' && existence > 0.5) {
     loseExistence(
@@ -176,7 +176,7 @@ function assessPoints(input: ItemAssessmentInput, base: Base, rule: ScoringRule,
         message: `carried out by the ${String(item.carried_out_by).replace(/_/g, ' ')}, not the university as a body`,
         step: "show the university's own part (funding, staff, governance)",
         path: ['carried_out_by'],
-        heuristic: 'not_by_university_half',
+        heuristic: 'partner_caps_statement',
       },
       existence - 0.5,
     );
@@ -198,7 +198,7 @@ function assessPoints(input: ItemAssessmentInput, base: Base, rule: ScoringRule,
   if (existence > 0 && has(JUDGED_CODES.undated)) {
     // Undated: it may well have happened in the data year, so its evidence still counts; the statement waits for a date.
     loseExistence(
-      { kind: 'undated', message: 'no date: nothing shows it happened in the data year', step: `give the date (a period inside ${dataYear})`, path: ['period'], heuristic: 'undated_withholds_statement' },
+      { kind: 'undated', message: 'no date: nothing shows it happened in the data year', step: `give the date (a period inside ${dataYear})`, path: ['period'], heuristic: 'undated_activity_partial' },
       existence,
       false,
     );
@@ -231,7 +231,10 @@ function assessPoints(input: ItemAssessmentInput, base: Base, rule: ScoringRule,
   const confidential = item.confidential === true;
   const hasFiles = input.resolvedFiles.length > 0;
   const publicUrl = usableUrls > 0 && !confidential;
-  const attachmentIsPublic = catalogue.evidence?.attachmentCountsAsPublic === true;
+  // An attached file is public only where the edition says so; where the catalogue does not know ("?"), it is not.
+  const attachmentRule = catalogue.evidence;
+  const attachmentUnknown = attachmentRule?.attachmentCountsAsPublic === true && attachmentRule.confidence === '?';
+  const attachmentIsPublic = attachmentRule?.attachmentCountsAsPublic === true && !attachmentUnknown;
   const hasEvidence = hasFiles || publicUrl;
   const publicComponent = componentOf(rule, 'public');
   const pp = publicComponent?.points ?? 0;
@@ -254,20 +257,25 @@ function assessPoints(input: ItemAssessmentInput, base: Base, rule: ScoringRule,
     if (confidential) {
       add({ kind: 'confidential', message: 'confidential, so not public', step: 'publish a public summary and add its URL', path: ['confidential'], lost: { public: pp } });
     } else if (urls.length > 0 && usableUrls === 0) {
+      const homePage = own.some((d) => d.code === 'PUBLIC_URL_HOME_PAGE');
       add({
         kind: 'public_url_not_evidence',
-        message: 'the public URL does not show the evidence (a home page, or a landing page many items share)',
+        message: homePage ? 'the public URL is a home page, which does not show the evidence' : 'the public URL is a landing page that items of other metrics cite too, not this evidence',
         step: 'link the page that shows this evidence itself',
         path: ['public_urls'],
         lost: withEvidence({ public: pp }),
+        heuristic: homePage ? 'home_page_not_public_evidence' : 'shared_url_landing_page',
       });
-    } else if (hasFiles && catalogue.evidence && !attachmentIsPublic) {
+    } else if (hasFiles && attachmentRule && !attachmentIsPublic) {
       add({
         kind: 'attachment_not_public',
-        message: `only an attached file, which the ${catalogue.edition} edition does not count as public`,
+        message: attachmentUnknown
+          ? `only an attached file; whether the ${catalogue.edition} edition counts it as public is not known, so it is not counted`
+          : `only an attached file, which the ${catalogue.edition} edition does not count as public`,
         step: 'publish the evidence on a public web page and add its URL',
         path: ['public_urls'],
         lost: { public: pp },
+        ...(attachmentUnknown ? { heuristic: 'attachment_public_unknown' as const } : {}),
       });
     } else {
       add({ kind: 'not_public', message: 'no public URL', step: 'add a public URL', path: ['public_urls'], lost: withEvidence({ public: pp }) });
@@ -391,6 +399,7 @@ function assessNumeric(input: ItemAssessmentInput, base: Base, has: (codes: read
   const missing = (metric.values ?? []).filter((v) => v.required && !(v.name in values)).map((v) => v.name);
   const checks = 5;
   let passed = checks;
+  const heuristics = new Set<HeuristicId>(['numeric_completeness']);
   const fail = (s: Omit<Shortfall, 'points' | 'heuristic'>): void => {
     passed -= 1;
     shortfalls.push({ ...s, message: markHeuristic(s.message), points: 1, heuristic: 'numeric_completeness' });
@@ -401,6 +410,7 @@ function assessNumeric(input: ItemAssessmentInput, base: Base, has: (codes: read
     fail({ kind: 'values_basis', message: 'a value is counted on another basis than THE asks (FTE or headcount)', step: `give ${wanted.length > 0 ? wanted.join(', ') : 'each value on the basis THE asks'}`, path: ['values'] });
   }
   if (has(JUDGED_CODES.year)) {
+    heuristics.add('undated_values_not_data_year');
     fail({ kind: 'values_year', message: `a value is not dated in the data year ${input.catalogue.windows.dataYear}`, step: `give the figures for ${input.catalogue.windows.dataYear} with their year`, path: ['values'] });
   }
   const urls = Array.isArray(item.public_urls) ? item.public_urls : [];
@@ -417,7 +427,7 @@ function assessNumeric(input: ItemAssessmentInput, base: Base, has: (codes: read
     });
   }
   documentsShortfall(item, ({ lost: _lost, gates: _gates, ...p }) => shortfalls.push({ ...p, points: 0 }));
-  return finish(base, passed, checks, withErrors(base.errors, shortfalls, passed), new Set(['numeric_completeness']));
+  return finish(base, passed, checks, withErrors(base.errors, shortfalls, passed), heuristics);
 }
 
 /** Date questions (13.4.2, carbon neutral by date) are graded by the answer's date band alone. */

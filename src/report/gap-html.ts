@@ -6,6 +6,7 @@ import { escapeHtml } from '../render/html/escape';
 import { coverageChartSvg } from './coverage-chart';
 import { GAP_HTML_SCRIPT, GAP_HTML_STYLE } from './gap-html-assets';
 import { FRESHNESS_LABEL, NOT_ESTIMABLE_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
+import { rescoreLines } from './rescore-text';
 import { figure } from './score-text';
 
 /** One part of the HTML report: markup whose every piece of pack text went through escapeHtml. */
@@ -109,6 +110,9 @@ const baselineSection: HtmlSection = (r) => {
 
 const coverageSection: HtmlSection = (r) =>
   `<section id="coverage"><h2>Coverage by SDG</h2><p class="note">Evidence metrics per SDG; * marks a submitted SDG.</p>${coverageChartSvg(shown(r))}</section>`;
+
+const rescoringSection: HtmlSection = (r) =>
+  r.rescoring ? `<section id="rescoring"><h2>Re-scored from ${t(r.rescoring.from.edition)} to ${t(r.rescoring.to.edition)}</h2><pre>${t(rescoreLines(r.rescoring).join('\n'))}</pre></section>` : null;
 
 const scoreSection: HtmlSection = (r) => {
   const s = r.score;
@@ -249,6 +253,7 @@ export const HTML_SECTIONS: HtmlSection[] = [
   header,
   baselineSection,
   coverageSection,
+  rescoringSection,
   scoreSection,
   actionsSection,
   metricsSection,

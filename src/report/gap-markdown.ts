@@ -2,6 +2,7 @@ import type { GapReport, SdgGap } from '../analyse/gaps';
 import { percent } from '../analyse/score';
 import { REVIEW_STATES } from '../analyse/review-state';
 import { FRESHNESS_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
+import { rescoreLines } from './rescore-text';
 import { figure, notEstimableLines } from './score-text';
 import { mdCode, mdText } from './markdown-text';
 import { supportingFilesMarkdown } from './trace-markdown';
@@ -79,6 +80,12 @@ const scoreSection: MarkdownSection = (r) => {
   if (notEstimable.length > 0) lines.push('', ...notEstimable.map(mdText));
   if (s.caveats.length > 0) lines.push('', '<details><summary>Caveats: what the estimate rests on</summary>', '', ...s.caveats.map((c) => `- ${mdText(c)}`), '', '</details>');
   return lines;
+};
+
+/** `gaps --edition E`: the pack judged under another edition, and per indicator what changes and why. */
+const rescoringSection: MarkdownSection = (r) => {
+  if (!r.rescoring) return null;
+  return [`## Re-scored from ${r.rescoring.from.edition} to ${r.rescoring.to.edition}`, '', '```', ...rescoreLines(r.rescoring), '```'];
 };
 
 const coverageSection: MarkdownSection = (r) => {
@@ -224,6 +231,7 @@ const footnote: MarkdownSection = () => [
 export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   header,
   baselineSection,
+  rescoringSection,
   scoreSection,
   coverageSection,
   actionsSection,

@@ -70,13 +70,13 @@ describe('provisional score', () => {
   });
 
   it('names derived weights, unconfirmed rules, heuristics and what is not estimable in its caveats', () => {
-    const derived = [sdg(17, true, [{ ...m('17.2.1', 'evidence', 10, 1), weightConfirmed: false, heuristics: ['in_progress_half'] }, m('17.1.1', 'bibliometric', 20, 0)]), ...SDGS.slice(1)];
+    const derived = [sdg(17, true, [{ ...m('17.2.1', 'evidence', 10, 1), weightConfirmed: false, heuristics: ['in_progress_halves_statement'] }, m('17.1.1', 'bibliometric', 20, 0)]), ...SDGS.slice(1)];
     const s = estimateScore(catalogue(), derived, [17, 4, 7, 12]);
     expect(s.caveats.join('\n')).toMatch(/1 of the \d+ estimated metrics have weights derived by impact-pack.*17\.2\.1/);
     expect(s.caveats.join('\n')).toMatch(/Not estimable: 1 research metric/);
     expect(s.caveats.join('\n')).toMatch(/Not estimable: 1 numeric metric/);
-    expect(s.caveats.join('\n')).toMatch(/in progress.*impact-pack's heuristic, not THE's rule: in_progress_half/);
-    expect(s.heuristics.map((h) => h.id)).toEqual(['in_progress_half', 'share_of_estimable']);
+    expect(s.caveats.join('\n')).toMatch(/in_progress.*impact-pack's heuristic, not THE's rule: in_progress_halves_statement/);
+    expect(s.heuristics.map((h) => h.id)).toEqual(['in_progress_halves_statement', 'share_of_estimable']);
   });
 
   it('answers a what-if for a named selection, and refuses one that is too small', () => {
