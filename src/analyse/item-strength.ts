@@ -410,7 +410,8 @@ function assessNumeric(input: ItemAssessmentInput, base: Base, has: (codes: read
     fail({ kind: 'values_basis', message: 'a value is counted on another basis than THE asks (FTE or headcount)', step: `give ${wanted.length > 0 ? wanted.join(', ') : 'each value on the basis THE asks'}`, path: ['values'] });
   }
   if (has(JUDGED_CODES.year)) {
-    heuristics.add('undated_values_not_data_year');
+    // A figure of another year is THE's rule; one without a year is impact-pack's reading (not assumed to be of the data year).
+    if (has(['VALUE_UNDATED'])) heuristics.add('undated_values_not_data_year');
     fail({ kind: 'values_year', message: `a value is not dated in the data year ${input.catalogue.windows.dataYear}`, step: `give the figures for ${input.catalogue.windows.dataYear} with their year`, path: ['values'] });
   }
   const urls = Array.isArray(item.public_urls) ? item.public_urls : [];
