@@ -263,7 +263,10 @@ function indicatorChange(
     if (familiesAfter.has(familyOf(s.kind))) continue;
     reasons.push(`gains: no longer ${REASON_OF[s.kind]?.(from, from) ?? s.message}`);
   }
-  if (ga?.countedBy !== gb?.countedBy && gb?.countedBy === 'primary' && ga?.bestItem !== gb?.bestItem) reasons.push(`one evidence only: ${gb.bestItem} (marked primary) is judged`);
+  if (ga?.bestItem && gb?.bestItem && ga.bestItem !== gb.bestItem) {
+    // The reasons below are then those of another item: say so first.
+    reasons.unshift(gb.countedBy === 'primary' ? `one evidence only: ${gb.bestItem} (marked primary) is judged, not ${ga.bestItem}` : `judged on ${gb.bestItem} (the strongest under ${to.edition}), not ${ga.bestItem}`);
+  }
   const delta = before?.points !== null && after?.points !== null && before && after ? round2(after.points - before.points) : null;
   if (delta === null && before?.points === null && after && after.points === null && ga?.kind === 'numeric' && reasons.length > 0) {
     reasons.push('numeric: not estimable in either edition');
