@@ -193,7 +193,7 @@ function presentationOf(catalogue: Catalogue): EstimatePresentation {
     ? `${name} publishes results in bands${bands.length > 0 ? ` (e.g. ${bands.slice(0, 3).join(', ')})` : ''}${presentation === 'rank_and_band' ? ', with exact places only at the top' : ''}${r?.reporterStatus ? '; a university that submits but is not rated is shown as a "Reporter"' : ''}. The estimate cannot place the university in a band: it shows whole numbers and shares only.`
     : presentation === 'rank'
       ? `${name} publishes ranks.`
-      : `How ${name} publishes results is not recorded in the catalogue.`;
+      : `How ${name} ${catalogue.edition} will present its results (ranks, bands or both) is not known${r?.reporterStatus ? '; a "Reporter" status exists for a university that submits but is not rated' : ''}. The estimate is no place in a table.`;
   return { presentation, banded, bands: [...bands], message };
 }
 
@@ -230,7 +230,7 @@ function caveatsOf(catalogue: Catalogue, sdgMetrics: SdgInput[], sdgs: SdgEstima
     not_scored: 'question(s) THE asks but does not score in this edition',
   };
   for (const [reason, list] of counts) caveats.push(`Not estimable: ${list.length} ${words[reason]}; no points are promised for them.`);
-  if (presentation.banded) caveats.push(presentation.message);
+  if (presentation.banded || (catalogue.results && presentation.presentation === 'unknown')) caveats.push(presentation.message);
   for (const h of heuristics) caveats.push(`${h.description} (${HEURISTIC_MARK}: ${h.id})`);
   return caveats;
 }
