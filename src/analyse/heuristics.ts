@@ -44,8 +44,11 @@ const DEFAULTS: Record<HeuristicId, string> = {
     'SDGs and selections are compared as shares of what the pack lets impact-pack estimate; the parts that cannot be estimated are assumed to score at the same share.',
 };
 
-/** How every output names a heuristic beside the figure or step that rests on it. */
+/** How the caveats name a heuristic (with its id and description). */
 export const HEURISTIC_MARK = "impact-pack's heuristic, not THE's rule";
+
+/** How a shortfall's message says that a heuristic decided it (short: it is repeated in every table row). */
+export const HEURISTIC_SUFFIX = "(impact-pack's heuristic)";
 
 /** The description of a heuristic: the catalogue's wording where it has one, else the default. */
 export function describeHeuristic(catalogue: Catalogue, id: HeuristicId): Heuristic {
@@ -53,7 +56,7 @@ export function describeHeuristic(catalogue: Catalogue, id: HeuristicId): Heuris
   return { id, description: own?.description ?? DEFAULTS[id] };
 }
 
-/** "still in progress (impact-pack's heuristic, not THE's rule: …)" is too long for a table: the short mark. */
+/** "still in progress (impact-pack's heuristic)": the message of a judgement that rests on a heuristic. */
 export function markHeuristic(text: string): string {
-  return `${text} (${HEURISTIC_MARK})`;
+  return `${text} ${HEURISTIC_SUFFIX}`;
 }

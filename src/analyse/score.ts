@@ -213,7 +213,9 @@ function caveatsOf(catalogue: Catalogue, sdgMetrics: SdgInput[], sdgs: SdgEstima
   const derived = estimated.filter((m) => !m.weightConfirmed);
   const caveats: string[] = [];
   if (derived.length > 0) {
-    caveats.push(`${derived.length} of the ${estimated.length} estimated metrics have weights derived by impact-pack, not published by THE (marked * in the tables): ${derived.map((m) => m.metric).join(', ')}.`);
+    const ids = derived.map((m) => m.metric);
+    const listed = ids.length > 12 ? `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more` : ids.join(', ');
+    caveats.push(`${derived.length} of the ${estimated.length} estimated metrics have weights derived by impact-pack, not published by THE (marked * in the tables): ${listed}.`);
   }
   const unconfirmed = catalogue.pointRules.filter((r) => !r.confirmed);
   if (unconfirmed.length > 0) {

@@ -85,7 +85,8 @@ const scoreSection: MarkdownSection = (r) => {
 /** `gaps --edition E`: the pack judged under another edition, and per indicator what changes and why. */
 const rescoringSection: MarkdownSection = (r) => {
   if (!r.rescoring) return null;
-  return [`## Re-scored from ${r.rescoring.from.edition} to ${r.rescoring.to.edition}`, '', '```', ...rescoreLines(r.rescoring), '```'];
+  // Capped, so that the report still fits a pull-request comment; the HTML and JSON views list every indicator.
+  return [`## Re-scored from ${r.rescoring.from.edition} to ${r.rescoring.to.edition}`, '', '```', ...rescoreLines(r.rescoring, { maxIndicators: 12, maxLineLength: 160 }), '```'];
 };
 
 const coverageSection: MarkdownSection = (r) => {

@@ -91,7 +91,7 @@ describe('assessItem: THE point rules per question', () => {
     expect(s.shortfalls.map((x) => x.kind)).toEqual(['values_missing', 'no_evidence', 'values_inconsistent']);
     // Five completeness checks (values, basis, year, source, facts): basis and year are not flagged here.
     expect(s).toMatchObject({ earned: 2, maxPoints: 5, heuristics: ['numeric_completeness'] });
-    expect(s.shortfalls.every((x) => x.heuristic === 'numeric_completeness' && x.message.endsWith("(impact-pack's heuristic, not THE's rule)"))).toBe(true);
+    expect(s.shortfalls.every((x) => x.heuristic === 'numeric_completeness' && x.message.endsWith("(impact-pack's heuristic)"))).toBe(true);
   });
 
   it('counts an item with errors as earning nothing until they are fixed', () => {
