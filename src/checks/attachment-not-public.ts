@@ -15,7 +15,8 @@ export const attachmentNotPublic: Check = {
   run(ctx) {
     const rules = ctx.catalogue.evidence;
     if (!rules || rules.attachmentCountsAsPublic) return;
-    const how = rules.confidence === 'C' ? "THE's rules" : `THE's rules as read so far (confidence ${rules.confidence})`;
+    const confidence = rules.factConfidence?.attachmentCountsAsPublic ?? rules.confidence;
+    const how = confidence === 'C' ? "THE's rules" : `THE's rules as far as known (confidence ${confidence})`;
     for (const p of ctx.items) {
       const { item } = p;
       if (!answersTheQuestion(item) || item.confidential === true || typeof item.metric !== 'string') continue;

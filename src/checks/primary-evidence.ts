@@ -21,7 +21,10 @@ export const primaryEvidence: Check = {
       list.push(p);
       byMetric.set(p.item.metric, list);
     }
-    const edition = `The ${ctx.catalogue.edition} edition reads ${perIndicator === 1 ? 'one piece' : `${perIndicator} pieces`} of evidence per indicator`;
+    const rules = ctx.catalogue.evidence;
+    const confidence = rules?.factConfidence?.perIndicator ?? rules?.confidence;
+    const sure = confidence === 'C' || confidence === undefined ? '' : ` (THE's rule as far as known, confidence ${confidence})`;
+    const edition = `The ${ctx.catalogue.edition} edition reads ${perIndicator === 1 ? 'one piece' : `${perIndicator} pieces`} of evidence per indicator${sure}`;
     for (const [metric, items] of byMetric) {
       if (items.length <= perIndicator) continue;
       const primary = items.filter((p) => p.item.primary === true);

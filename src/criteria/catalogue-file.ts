@@ -39,6 +39,7 @@ export interface CatalogueFile {
     attachment_counts_as_public: boolean;
     self_contained: boolean;
     confidence: Confidence;
+    fact_confidence?: { per_indicator?: Confidence; attachment_counts_as_public?: Confidence; self_contained?: Confidence };
     sources: string[];
     note?: string;
   };
@@ -202,6 +203,14 @@ function evidenceRulesFromEntry(entry: NonNullable<CatalogueFile['evidence']>): 
     confidence: entry.confidence,
     sources: [...entry.sources],
   };
+  const facts = entry.fact_confidence;
+  if (facts) {
+    const byFact: NonNullable<EvidenceRules['factConfidence']> = {};
+    if (facts.per_indicator) byFact.perIndicator = facts.per_indicator;
+    if (facts.attachment_counts_as_public) byFact.attachmentCountsAsPublic = facts.attachment_counts_as_public;
+    if (facts.self_contained) byFact.selfContained = facts.self_contained;
+    rules.factConfidence = byFact;
+  }
   return withOptional(rules, 'note', entry.note);
 }
 

@@ -54,6 +54,11 @@ function headerLines(cat: Catalogue): string[] {
       `Evidence: ${pieces}; an attached file ${e.attachmentCountsAsPublic ? 'can count' : 'does not count'} as public; ` +
         `${e.selfContained ? 'evidence must be self-contained (reviewers follow no further links)' : 'self-containment not required'} ${mark(e.confidence, e.sources)}`,
     );
+    const f = e.factConfidence;
+    if (f) {
+      const each = [['per indicator', f.perIndicator], ['attachments', f.attachmentCountsAsPublic], ['self-contained', f.selfContained]].filter(([, c]) => c !== undefined);
+      lines.push(`  confidence of each: ${each.map(([what, c]) => `${what} ${c}`).join(', ')}`);
+    }
     if (e.note) lines.push(`  note: ${e.note}`);
   }
   lines.push(

@@ -158,6 +158,8 @@ export interface EvidenceRules {
   selfContained: boolean;
   /** The weakest confidence among the three facts above. */
   confidence: Confidence;
+  /** Where the three facts are not equally sure: the confidence of each (newer files). */
+  factConfidence?: Partial<Record<'perIndicator' | 'attachmentCountsAsPublic' | 'selfContained', Confidence>>;
   sources: string[];
   note?: string;
 }

@@ -167,6 +167,7 @@ describe('differences between editions', () => {
     expect(c2026.results?.bands).toContain('601-800');
     expect(c2027.results).toMatchObject({ presentation: 'unknown', confidence: '?' });
     expect(c2026.evidence).toMatchObject({ attachmentCountsAsPublic: true, confidence: '?' });
+    expect(c2026.evidence?.factConfidence).toEqual({ perIndicator: 'R', attachmentCountsAsPublic: '?', selfContained: '?' });
     expect(c2027.evidence).toMatchObject({ attachmentCountsAsPublic: false, selfContained: true, confidence: '3P' });
     expect(c2027.windows).toMatchObject({ dataYear: 2025, policyWindow: { from: 2022, to: 2026, confirmed: false }, confidence: '3P' });
   });
