@@ -233,7 +233,7 @@ function assessPoints(input: ItemAssessmentInput, base: Base, rule: ScoringRule,
   const publicUrl = usableUrls > 0 && !confidential;
   // An attached file is public only where the edition says so; where the catalogue does not know ("?"), it is not.
   const attachmentRule = catalogue.evidence;
-  const attachmentUnknown = attachmentRule?.attachmentCountsAsPublic === true && attachmentRule.confidence === '?';
+  const attachmentUnknown = attachmentRule?.attachmentCountsAsPublic === true && (attachmentRule.factConfidence?.attachmentCountsAsPublic ?? attachmentRule.confidence) === '?';
   const attachmentIsPublic = attachmentRule?.attachmentCountsAsPublic === true && !attachmentUnknown;
   const hasEvidence = hasFiles || publicUrl;
   const publicComponent = componentOf(rule, 'public');

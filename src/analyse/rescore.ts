@@ -121,7 +121,7 @@ export function editionFacts(c: Catalogue): EditionFacts {
     dataYear: c.windows.dataYear,
     policyWindow: { from: c.windows.policyWindow.from, to: c.windows.policyWindow.to },
     perIndicator: c.evidence?.perIndicator ?? null,
-    attachmentCountsAsPublic: c.evidence ? c.evidence.attachmentCountsAsPublic && c.evidence.confidence !== '?' : null,
+    attachmentCountsAsPublic: c.evidence ? c.evidence.attachmentCountsAsPublic && (c.evidence.factConfidence?.attachmentCountsAsPublic ?? c.evidence.confidence) !== '?' : null,
     gradesRelevance: evidence,
   };
 }

@@ -40,7 +40,7 @@ describe.each([
   const report = judge(e, items, findings);
   const cat = edition(e);
   const onePerIndicator = cat.evidence?.perIndicator === 1;
-  const attachmentPublic = cat.evidence?.attachmentCountsAsPublic === true && cat.evidence.confidence !== '?';
+  const attachmentPublic = cat.evidence?.attachmentCountsAsPublic === true && (cat.evidence.factConfidence?.attachmentCountsAsPublic ?? cat.evidence.confidence) !== '?';
 
   it('keeps a clean control item complete, with no action', () => {
     expect(gapOf(report, '17.2.1')).toMatchObject({ status: 'complete', share: 1, shortfalls: [], bestItem: 'control' });
