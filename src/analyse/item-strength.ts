@@ -210,7 +210,7 @@ function assessPoints(input: ItemAssessmentInput, base: Base, rule: ScoringRule,
   const ep = evidence?.points ?? 0;
   let grade = 1;
   let relevanceShortfall: Omit<Pending, 'lost'> | undefined;
-  if (evidence?.grades) {
+  if (evidence?.grades && Object.values(evidence.grades).some((g) => typeof g === 'number')) {
     const relevance = item.relevance === 'specific' || item.relevance === 'general' ? item.relevance : undefined;
     grade = evidence.grades[relevance ?? 'general'] ?? 0;
     const top = Math.max(...Object.values(evidence.grades).map((g) => g ?? 0));
