@@ -86,8 +86,11 @@ export function editionChanges(from: Catalogue, to: Catalogue, items: ParsedItem
     } else if (!before.multiSelect && m.multiSelect && concerned.length > 0) {
       add('multi_select', `${m.id} takes several answers in ${to.edition}: list every one that holds, e.g. answer: [${(m.options ?? []).slice(0, 2).map((o) => o.id).join(', ')}].`, concerned);
     }
-    if (!before.notScored && m.notScored && concerned.length > 0) {
+    if (!before.notScored && m.notScored) {
       add('not_scored', `${m.id} is asked but not scored in ${to.edition}${mark(m.confidence)}: answer it, but it earns no points.`, concerned);
+    }
+    if (before.notScored && !m.notScored) {
+      add('scored_again', `${m.id} is scored again in ${to.edition}${mark(m.confidence)}: give its evidence.`, concerned);
     }
     const basisChanged = (m.values ?? []).filter((v) => v.basis && (before.values ?? []).find((b) => b.name === v.name)?.basis !== v.basis);
     if (basisChanged.length > 0 && concerned.length > 0) {

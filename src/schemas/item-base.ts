@@ -83,7 +83,7 @@ export function baseItemProperties(): Record<string, unknown> {
     },
     relevance: {
       description:
-        'How closely the evidence answers THE\'s question: specific (it shows exactly what is asked) or general (it shows something related). THE\'s 2027 rules, as read by a third party, give specific the full evidence point and general half.',
+        'How closely the evidence answers THE\'s question: specific (it shows exactly what is asked) or general (it shows something related). Where the edition grades evidence (see `impact-pack criteria`), specific earns the full evidence point and general a share of it.',
       enum: ['specific', 'general'],
     },
     primary: {

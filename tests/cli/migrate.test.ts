@@ -67,6 +67,7 @@ describe('impact-pack migrate', () => {
       expect(topic('attachment_not_public')!.items).toEqual(['attachment-only (items/attachment-only.yaml)']);
       expect(topic('policy_window')!.message).toContain('from 2019-2023 to 2022-2026');
       expect(topic('metrics_added')!.message).toContain('17.4.4 Sustainability literacy');
+      expect(plan.changes.filter((c) => c.topic === 'not_scored').map((c) => c.message)).toEqual([]);
       // The policy created in 2023 was in place by the end of 2025.
       expect(topic('policy_in_place')).toBeUndefined();
     } finally {
@@ -99,6 +100,21 @@ describe('impact-pack migrate', () => {
       expect((await runCli(['migrate', pack.root, '--to', '2027'])).stdout).toContain('already on THE Sustainability Impact Ratings 2027');
     } finally {
       pack.cleanup();
+    }
+  });
+
+  it('from 2026 to 2027 says that 17.4.4 is no longer scored, with its confidence', async () => {
+    const t = tempDir();
+    try {
+      const dir = path.join(t.root, 'pack');
+      const env = { SOURCE_DATE_EPOCH: String(Date.parse('2025-12-06T00:00:00Z') / 1000) };
+      expect((await runCli(['init', dir], { env })).stdout).toContain('THE Sustainability Impact Ratings 2026');
+      const plan = JSON.parse((await runCli(['migrate', dir, '--to', '2027', '--format', 'json'], { env })).stdout) as { changes: { topic: string; message: string }[] };
+      expect(plan.changes.find((c) => c.topic === 'not_scored')?.message).toBe('17.4.4 is asked but not scored in 2027 [confidence R]: answer it, but it earns no points.');
+      expect(plan.changes.map((c) => c.topic)).not.toContain('metrics_added');
+      expect(plan.changes.map((c) => c.topic)).not.toContain('product');
+    } finally {
+      t.cleanup();
     }
   });
 
