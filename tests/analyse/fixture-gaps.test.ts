@@ -2,6 +2,7 @@ import path from 'node:path';
 import { analysePack, type GapReport } from '../../src/analyse/gaps';
 import type { MetricGap } from '../../src/analyse/metric-gap';
 import { loadPack } from '../../src/pipeline/load-pack';
+import { runCli } from '../helpers/run-cli';
 import { REPO_ROOT } from '../helpers/temp-pack';
 
 /**
@@ -78,5 +79,28 @@ describe.each([
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.every((a) => a.points === null)).toBe(true);
     for (const s of r.score.sdgs) for (const n of s.notEstimable) if (numeric.has(n.metric)) expect(n.reason).toBe('normalised_numeric');
+  });
+});
+
+describe("impact-pack's heuristics are labelled in every output that uses them", () => {
+  const PACK = path.join(REPO_ROOT, 'tests/fixtures/packs/ratings-2027');
+  it.each([
+    ['gaps (Markdown)', ['gaps', PACK, '--as-of', '2026-12-01'], ["(impact-pack's heuristic)", "impact-pack's heuristic, not THE's rule: relevance\\_default\\_general", 'Caveats: what the estimate rests on']],
+    ['gaps (HTML)', ['gaps', PACK, '--format', 'html', '--as-of', '2026-12-01'], ['(impact-pack&#39;s heuristic)', 'impact-pack&#39;s heuristic, not THE&#39;s rule: best_item_when_no_primary', '<details id="caveats">']],
+    ['score (text)', ['score', PACK, '--as-of', '2026-12-01'], ["impact-pack's heuristic, not THE's rule: undated_activity_partial", 'Caveats:']],
+  ])('%s', async (_label, argv, expected) => {
+    const r = await runCli(argv);
+    for (const text of expected) expect(r.stdout).toContain(text);
+  });
+
+  it('gaps (JSON): each judgement names its heuristic, and the estimate lists them', async () => {
+    const r = await runCli(['gaps', PACK, '--format', 'json', '--as-of', '2026-12-01']);
+    const report = JSON.parse(r.stdout);
+    const shortfalls = report.sdgs.flatMap((s: { metrics: { shortfalls: { heuristic?: string; message: string }[] }[] }) => s.metrics.flatMap((m) => m.shortfalls));
+    const marked = shortfalls.filter((s: { heuristic?: string }) => s.heuristic);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((s: { message: string }) => s.message.endsWith("(impact-pack's heuristic)"))).toBe(true);
+    expect(shortfalls.filter((s: { heuristic?: string; message: string }) => !s.heuristic && s.message.includes('heuristic'))).toEqual([]);
+    expect(report.score.heuristics.map((h: { id: string }) => h.id)).toEqual(expect.arrayContaining(['relevance_default_general', 'undated_activity_partial', 'best_item_when_no_primary', 'share_of_estimable']));
   });
 });
