@@ -161,7 +161,7 @@ function assessPoints(input: ItemAssessmentInput, base: Base, rule: ScoringRule,
     add({ ...p, lost: { statement: lost * sp }, gates: gates && existence <= 0 });
   };
   const options = metric.options ?? [];
-  if ((rule.questionType === 'options' || rule.questionType === 'measurement' || metric.questionType === 'options' || metric.questionType === 'measurement') && options.length > 0) {
+  if ((metric.questionType === 'options' || metric.questionType === 'measurement') && options.length > 0) {
     judgeAnswer(metric, item.answer, loseExistence);
   }
   if (item.progress === 'planned' || item.progress === 'postponed') {
