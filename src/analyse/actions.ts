@@ -70,15 +70,16 @@ export function rankActions(input: ActionInput): { actions: Action[]; owners: Ow
           file: null,
           owner: UNASSIGNED,
           step: missingStep(m),
-          why: 'no evidence for this metric',
-          points: m.weight,
+          why: m.kind === 'numeric' ? 'no figures for this metric (THE normalises them: their points are not estimable)' : 'no evidence for this metric',
+          // THE enters a missing answer as zero; what figures would earn once normalised is not estimable.
+          points: m.kind === 'numeric' ? null : m.weight,
         });
         continue;
       }
       if (m.status !== 'partial' && m.status !== 'complete') continue;
-      const best = m.items[0];
+      const best = m.items.find((i) => i.itemId === m.bestItem);
       if (!best) continue;
-      for (const shortfall of best.shortfalls) {
+      for (const shortfall of m.shortfalls) {
         list.push({
           ...base,
           kind: 'evidence',
@@ -87,7 +88,7 @@ export function rankActions(input: ActionInput): { actions: Action[]; owners: Ow
           owner: best.owner ?? UNASSIGNED,
           step: shortfall.step,
           why: shortfall.message,
-          points: m.kind === 'numeric' || m.weight === null ? null : round2((m.weight * shortfall.points) / best.maxPoints),
+          points: evidencePoints(m, shortfall.points, best.maxPoints),
         });
       }
     }
@@ -96,12 +97,15 @@ export function rankActions(input: ActionInput): { actions: Action[]; owners: Ow
     const info = metricOf.get(f.metric);
     if (!info) continue;
     const strength = info.gap.items.find((i) => i.itemId === f.itemId);
-    // Leaving the window costs the date point (policies) or the whole activity; an overdue review costs
-    // nothing yet, but will at the next edition.
-    let points: number | null = null;
-    if (f.kind === 'left_window' && info.gap.weight !== null && info.gap.kind !== 'numeric' && strength) {
-      points = info.gap.kind === 'policy' ? round2(info.gap.weight / strength.maxPoints) : round2(info.gap.weight * strength.share);
-    }
+    // Leaving the window costs the date point (policies) or the whole activity at a later edition; this
+    // edition's estimate still counts those points, so the step recovers none of them here (no double count).
+    const later =
+      f.kind === 'left_window' && info.gap.weight !== null && info.gap.kind !== 'numeric' && strength
+        ? info.gap.kind === 'policy'
+          ? round2(info.gap.weight / strength.maxPoints)
+          : round2(info.gap.weight * strength.share)
+        : null;
+    const points: number | null = null;
     list.push({
       sdg: f.sdg,
       metric: f.metric,
@@ -112,7 +116,7 @@ export function rankActions(input: ActionInput): { actions: Action[]; owners: Ow
       file: f.file,
       owner: f.owner ?? UNASSIGNED,
       step: f.kind === 'left_window' && info.gap.kind !== 'policy' ? 'give evidence of the activity in the current data year' : 'review the policy and record the review date',
-      why: f.message,
+      why: later !== null ? `${f.message} (counted in this edition's estimate; about ${later} point(s) at risk at the next)` : f.message,
       points,
     });
   }
@@ -175,9 +179,19 @@ export function rankActions(input: ActionInput): { actions: Action[]; owners: Ow
   return { actions, owners };
 }
 
+/**
+ * What a step on an evidence question recovers, in points of the SDG score: the weight times the share of the
+ * question's points, never more than the estimate leaves at stake (so no step offers points already counted).
+ * Numeric metrics, unknown weights and questions not scored in the edition promise nothing.
+ */
+function evidencePoints(m: MetricGap, questionPoints: number, maxPoints: number): number | null {
+  if (m.kind === 'numeric' || m.weight === null || m.status === 'not_scored' || m.atStake === null || maxPoints <= 0) return null;
+  return round2(Math.min(m.atStake, (m.weight * questionPoints) / maxPoints));
+}
+
 function missingStep(m: MetricGap): string {
   if (m.kind === 'policy') return `document the policy for ${m.metric} (an item of kind policy, with the policy attached)`;
-  if (m.kind === 'numeric') return `give the figures for ${m.metric} (an item of kind numeric)`;
+  if (m.kind === 'numeric') return `give the figures for ${m.metric} (an item of kind numeric, with the basis and year THE asks)`;
   if (m.questionType === 'measurement') return `add a measurement item for ${m.metric} with its answer`;
   return `add evidence for ${m.metric} (an item with a supporting file and a public URL)`;
 }

@@ -46,7 +46,7 @@ export interface BaselineComparison {
 }
 
 /** How much a status is worth for the ratchet: a metric may move up, never down. */
-const STATUS_RANK: Record<MetricStatus, number> = { complete: 3, partial: 2, missing: 1, not_applicable: 1, not_pursuing: 1, computed_by_the: 0 };
+const STATUS_RANK: Record<MetricStatus, number> = { complete: 3, partial: 2, missing: 1, not_applicable: 1, not_pursuing: 1, computed_by_the: 0, not_scored: 0 };
 
 /** Differences below this (rounding of the estimates) are not changes. */
 const ESTIMATE_EPSILON = 0.005;

@@ -36,7 +36,10 @@ export function gapFindings(
       out.push(
         diagnostic(
           'METRIC_PARTIAL',
-          `Metric ${m.metric} earns about ${Math.round(m.share * 100)} % of its points (${weight}): ${m.weaknesses.join('; ')}.${steps.length > 0 ? ` Next: ${steps.join('; ')}.` : ''}`,
+          m.kind === 'numeric'
+            ? // Numeric metrics are normalised by THE: what they lack is said, never a share of points.
+              `Numeric metric ${m.metric} (${weight}; its points are not estimable) lacks: ${m.weaknesses.join('; ')}.${steps.length > 0 ? ` Next: ${steps.join('; ')}.` : ''}`
+            : `Metric ${m.metric} earns about ${Math.round(m.share * 100)} % of its points (${weight}): ${m.weaknesses.join('; ')}.${steps.length > 0 ? ` Next: ${steps.join('; ')}.` : ''}`,
           { file: p.file, ...pos },
           { sdg: s.sdg, metric: m.metric, itemId: m.bestItem },
         ),

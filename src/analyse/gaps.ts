@@ -14,6 +14,7 @@ import { assessFreshness, DEFAULT_DUE_SOON_DAYS, windowsAsOf, type FreshnessFind
 import { gapFindings } from './gap-findings';
 import { judgeMetric, METRIC_STATUSES, type MetricGap, type MetricStatus } from './metric-gap';
 import { assessReviewState, type ReviewSummary } from './review-state';
+import type { EditionRescore } from './rescore';
 import { estimateScore, type ScoreEstimate } from './score';
 import { DEFAULT_OUTLIER_SHARE, findValueOutliers, type ValueOutlier } from './value-outliers';
 import { valueSnapshot, type ValueSnapshot } from './value-snapshot';
@@ -22,7 +23,7 @@ import { supportingFilesSection, type SupportingFilesSection } from '../report/t
 export type { MetricGap, MetricStatus } from './metric-gap';
 
 /** Version of the JSON shape of the gap report, documented in docs/gap-report.md. */
-export const GAP_REPORT_SCHEMA_VERSION = 2;
+export const GAP_REPORT_SCHEMA_VERSION = 3;
 
 export interface SdgGap {
   sdg: number;
@@ -59,6 +60,8 @@ export interface GapReport {
   schemaVersion: typeof GAP_REPORT_SCHEMA_VERSION;
   institution: string;
   edition: string;
+  /** The product's name in this edition ("THE Impact Rankings", "THE Sustainability Impact Ratings"). */
+  product: string;
   dataYear: number;
   /** The date freshness is judged on (YYYY-MM-DD). */
   asOf: string;
@@ -91,6 +94,8 @@ export interface GapReport {
   diagnostics: { errors: number; warnings: number; infos: number };
   /** Supporting files: orphans, duplicates and traceability (issue 4; built by report/trace-section.ts). */
   supportingFiles: SupportingFilesSection;
+  /** Present when the pack was judged under another edition than its own (`--edition`): what changes, per indicator. */
+  rescoring?: EditionRescore;
 }
 
 export interface GapOptions {
@@ -199,6 +204,7 @@ export function analysePack(
     schemaVersion: GAP_REPORT_SCHEMA_VERSION,
     institution: settings.config.institution.name,
     edition: catalogue.edition,
+    product: productName(catalogue),
     dataYear: catalogue.windows.dataYear,
     asOf: asOfText,
     policyWindow: { from: catalogue.windows.policyWindow.from, to: catalogue.windows.policyWindow.to, confirmed: catalogue.windows.policyWindow.confirmed },
@@ -236,4 +242,9 @@ export function analyseGaps(
 /** The state a baseline records, taken from a finished report. */
 export function baselineOf(report: GapReport, values: ValueSnapshot): Baseline {
   return baselineFrom({ institution: report.institution, edition: report.edition, asOf: report.asOf, sdgs: report.sdgs, score: report.score, values });
+}
+
+/** The product's name in an edition: the catalogue's, or its title without the edition year. */
+export function productName(catalogue: Catalogue): string {
+  return catalogue.product ?? catalogue.title.replace(new RegExp(`\\s*${catalogue.edition}$`), '');
 }

@@ -1,8 +1,9 @@
-import type { Catalogue, MetricKind } from '../criteria/types';
+import type { Catalogue, Heuristic, MetricKind } from '../criteria/types';
+import { describeHeuristic, HEURISTIC_MARK, type HeuristicId } from './heuristics';
 import type { MetricGap } from './metric-gap';
 
 /** Why part of an SDG's score cannot be estimated from the pack. */
-export type NotEstimableReason = 'bibliometric' | 'normalised_numeric' | 'weight_unknown';
+export type NotEstimableReason = 'bibliometric' | 'normalised_numeric' | 'weight_unknown' | 'not_scored';
 
 export interface NotEstimableMetric {
   metric: string;
@@ -10,6 +11,8 @@ export interface NotEstimableMetric {
   kind: MetricKind;
   weight: number | null;
   reason: NotEstimableReason;
+  /** Numeric metrics: what the pack still lacks for THE to score them (values, basis, year, source); empty when complete. */
+  missing: string[];
 }
 
 /**
@@ -28,16 +31,32 @@ export interface SdgEstimate {
   estimableWeight: number;
   /** Points of the SDG score that are not estimable from the pack. */
   notEstimableWeight: number;
+  /** The estimate as a share of the estimable maximum (0 to 1); null when nothing of the SDG is estimable. */
+  share: number | null;
   notEstimable: NotEstimableMetric[];
 }
 
 export interface Selection {
-  /** The three SDGs besides SDG 17 that count, best first. */
+  /** The three SDGs besides SDG 17 that count, best first (by share). */
   sdgs: number[];
   /** Overall score points (out of 100) the evidence questions of SDG 17 and the selection would earn. */
   overall: number;
   /** The most the evidence questions of this selection could earn. */
   overallMax: number;
+  /**
+   * The SDGs' shares of their estimable maximum, weighted as THE weights the SDGs (0 to 1): the basis on
+   * which selections are compared, since their estimable maxima differ.
+   */
+  share: number;
+}
+
+/** How the edition publishes results, and so how precise the estimate may look. */
+export interface EstimatePresentation {
+  presentation: 'rank' | 'band' | 'rank_and_band' | 'unknown';
+  /** THE publishes bands (or bands and ranks): the estimate shows whole numbers and shares only. */
+  banded: boolean;
+  bands: string[];
+  message: string;
 }
 
 export interface WhatIf {
@@ -62,10 +81,15 @@ export interface ScoreEstimate {
   /** Whether submitting the best selection instead would raise the estimate. */
   betterSelectionAvailable: boolean;
   whatIf: WhatIf | null;
+  presentation: EstimatePresentation;
+  /** The heuristics of impact-pack's own that the figures rest on. */
+  heuristics: Heuristic[];
+  /** What the reader must know before trusting a figure: derived weights, rules not confirmed, heuristics, what is not estimable. */
+  caveats: string[];
 }
 
 export const ESTIMATE_LABEL =
-  'Estimate from the evidence point rules and weights, not THE\'s score: research (bibliometric) and normalised numeric metrics are not estimable from the pack and count as 0 here.';
+  'Estimate from the evidence point rules and weights, not THE\'s score: research (bibliometric) and normalised numeric metrics are not estimable from the pack and count as 0 here; no points are promised for them.';
 
 /** Per-SDG estimate, eligibility, the best selection of SDGs and an optional what-if. Pure. */
 export function estimateScore(
@@ -75,7 +99,9 @@ export function estimateScore(
   whatIf?: number[],
 ): ScoreEstimate {
   const rules = catalogue.overall;
-  const sdgs = sdgMetrics.map((s) => sdgEstimate(s));
+  const presentation = presentationOf(catalogue);
+  const round = presentation.banded ? round0 : round2;
+  const sdgs = sdgMetrics.map((s) => sdgEstimate(s, round));
   const bySdg = new Map(sdgs.map((s) => [s.sdg, s]));
   const mandatory = rules.mandatorySdg;
   const submitted = new Set(submit);
@@ -100,18 +126,21 @@ export function estimateScore(
       .filter((n) => n !== mandatory)
       .map((n) => bySdg.get(n))
       .filter((s): s is SdgEstimate => !!s)
-      .sort((a, b) => b.estimate - a.estimate || b.estimableWeight - a.estimableWeight || a.sdg - b.sdg)
+      // Compared as shares of what is estimable: totals out of different maxima do not compare.
+      .sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || b.estimableWeight - a.estimableWeight || a.sdg - b.sdg)
       .slice(0, rules.bestOtherCount);
     if (ranked.length < rules.bestOtherCount) return null;
     const overall = (rules.mandatorySdgWeight * m.estimate + rules.bestOtherWeight * ranked.reduce((t, s) => t + s.estimate, 0)) / 100;
     const overallMax = (rules.mandatorySdgWeight * m.estimableWeight + rules.bestOtherWeight * ranked.reduce((t, s) => t + s.estimableWeight, 0)) / 100;
-    return { sdgs: ranked.map((s) => s.sdg), overall: round2(overall), overallMax: round2(overallMax) };
+    const weights = rules.mandatorySdgWeight + rules.bestOtherWeight * ranked.length;
+    const share = weights > 0 ? (rules.mandatorySdgWeight * (m.share ?? 0) + rules.bestOtherWeight * ranked.reduce((t, s) => t + (s.share ?? 0), 0)) / weights : 0;
+    return { sdgs: ranked.map((s) => s.sdg), overall: round(overall), overallMax: round(overallMax), share: round2(share) };
   };
 
   const submittedSelection = eligible ? select(others) : null;
   const withEvidence = sdgs.filter((s) => s.items > 0 || submitted.has(s.sdg)).map((s) => s.sdg);
   const bestSelection = select(withEvidence);
-  const betterSelectionAvailable = !!bestSelection && (!submittedSelection || bestSelection.overall > submittedSelection.overall);
+  const betterSelectionAvailable = !!bestSelection && (!submittedSelection || bestSelection.share > submittedSelection.share);
 
   let whatIfResult: WhatIf | null = null;
   if (whatIf) {
@@ -124,15 +153,18 @@ export function estimateScore(
         ? `SDG ${unknown.join(', ')} is not in the ${catalogue.edition} edition.`
         : !selection
           ? `A selection needs SDG ${mandatory} plus at least ${rules.bestOtherCount} other SDGs; ${named.length} named.`
-          : `With SDG ${mandatory} and SDG ${selection.sdgs.join(', ')}, the estimate is ${selection.overall} of ${selection.overallMax} evidence points.`;
+          : `With SDG ${mandatory} and SDG ${selection.sdgs.join(', ')}, the estimate is ${percent(selection.share)} of the estimable maximum (${selection.overall} of ${selection.overallMax} evidence points).`;
     whatIfResult = {
       requested,
       eligible: !!selection,
       message: whatIfMessage,
       selection,
-      versusBest: selection && bestSelection ? round2(selection.overall - bestSelection.overall) : null,
+      // In percentage points of share, the basis selections are compared on.
+      versusBest: selection && bestSelection ? round2((selection.share - bestSelection.share) * 100) : null,
     };
   }
+  const heuristics = usedHeuristics(catalogue, sdgMetrics);
+  const caveats = caveatsOf(catalogue, sdgMetrics, sdgs, presentation, heuristics);
 
   return {
     label: ESTIMATE_LABEL,
@@ -143,19 +175,98 @@ export function estimateScore(
     bestSelection,
     betterSelectionAvailable,
     whatIf: whatIfResult,
+    presentation,
+    heuristics,
+    caveats,
   };
 }
 
-function sdgEstimate(s: { sdg: number; title: string; submitted: boolean; items: number; metrics: MetricGap[] }): SdgEstimate {
+type SdgInput = { sdg: number; title: string; submitted: boolean; items: number; metrics: MetricGap[] };
+
+/** "57 %": shares are shown as whole percentages everywhere, which is all the precision they have. */
+export function percent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)} %`;
+}
+
+function presentationOf(catalogue: Catalogue): EstimatePresentation {
+  const r = catalogue.results;
+  const presentation = r?.presentation ?? 'unknown';
+  const banded = presentation === 'band' || presentation === 'rank_and_band';
+  const bands = r?.bands ?? [];
+  const name = catalogue.product ?? catalogue.title;
+  const message = banded
+    ? `${name} publishes results in bands${bands.length > 0 ? ` (e.g. ${bands.slice(0, 3).join(', ')})` : ''}${presentation === 'rank_and_band' ? ', with exact places only at the top' : ''}${r?.reporterStatus ? '; a university that submits but is not rated is shown as a "Reporter"' : ''}. The estimate cannot place the university in a band: it shows whole numbers and shares only.`
+    : presentation === 'rank'
+      ? `${name} publishes ranks.`
+      : `How ${name} ${catalogue.edition} will present its results (ranks, bands or both) is not known${r?.reporterStatus ? '; a "Reporter" status exists for a university that submits but is not rated' : ''}. The estimate is no place in a table.`;
+  return { presentation, banded, bands: [...bands], message };
+}
+
+/** The heuristics the judgements of the SDGs that count (submitted or with evidence) rest on, and the comparison of selections. */
+function usedHeuristics(catalogue: Catalogue, sdgMetrics: SdgInput[]): Heuristic[] {
+  const ids = new Set<HeuristicId>(['share_of_estimable']);
+  for (const s of sdgMetrics) {
+    if (!s.submitted && s.items === 0) continue;
+    for (const m of s.metrics) for (const h of m.heuristics ?? []) ids.add(h);
+  }
+  return [...ids].sort().map((id) => describeHeuristic(catalogue, id));
+}
+
+function caveatsOf(catalogue: Catalogue, sdgMetrics: SdgInput[], sdgs: SdgEstimate[], presentation: EstimatePresentation, heuristics: Heuristic[]): string[] {
+  const shown = new Set(sdgs.filter((s) => s.submitted || s.items > 0).map((s) => s.sdg));
+  const estimated = sdgMetrics.filter((s) => shown.has(s.sdg)).flatMap((s) => s.metrics).filter((m) => estimableReason(m) === undefined);
+  const derived = estimated.filter((m) => !m.weightConfirmed);
+  const caveats: string[] = [];
+  if (derived.length > 0) {
+    const ids = derived.map((m) => m.metric);
+    const listed = ids.length > 12 ? `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more` : ids.join(', ');
+    caveats.push(`${derived.length} of the ${estimated.length} estimated metrics have weights derived by impact-pack, not published by THE (marked * in the tables): ${listed}.`);
+  }
+  const unconfirmed = catalogue.pointRules.filter((r) => !r.confirmed);
+  if (unconfirmed.length > 0) {
+    const marks = [...new Set(unconfirmed.map((r) => r.confidence).filter((c): c is NonNullable<typeof c> => !!c))];
+    caveats.push(`The point rules for ${unconfirmed.map((r) => r.questionType).join(', ')} questions are not confirmed by THE's own text for this edition${marks.length > 0 ? ` (source confidence: ${marks.join(', ')})` : ''}.`);
+  }
+  if (!catalogue.overall.confirmed) caveats.push('The overall weights (SDG 17 and the best other SDGs) are not confirmed for this edition.');
+  const counts = new Map<NotEstimableReason, string[]>();
+  for (const s of sdgs) if (shown.has(s.sdg)) for (const n of s.notEstimable) counts.set(n.reason, [...(counts.get(n.reason) ?? []), n.metric]);
+  const words: Record<NotEstimableReason, string> = {
+    bibliometric: 'research metric(s), computed by THE from Scopus',
+    normalised_numeric: 'numeric metric(s), normalised by THE against other universities (what each still lacks is listed with it)',
+    weight_unknown: 'metric(s) whose weight is not known',
+    not_scored: 'question(s) THE asks but does not score in this edition',
+  };
+  for (const [reason, list] of counts) caveats.push(`Not estimable: ${list.length} ${words[reason]}; no points are promised for them.`);
+  if (presentation.banded || (catalogue.results && presentation.presentation === 'unknown')) caveats.push(presentation.message);
+  for (const h of heuristics) caveats.push(`${h.description} (${HEURISTIC_MARK}: ${h.id})`);
+  return caveats;
+}
+
+/** Why a judged metric stays out of the estimate, or undefined when it is estimated. */
+function estimableReason(m: MetricGap): NotEstimableReason | undefined {
+  if (m.status === 'not_scored') return 'not_scored';
+  if (m.kind === 'bibliometric') return 'bibliometric';
+  if (m.kind === 'numeric') return 'normalised_numeric';
+  if (m.weight === null) return 'weight_unknown';
+  return undefined;
+}
+
+/** What a numeric metric still lacks for THE to score it: every figure-related step of its counted item, or all of it. */
+function numericMissing(m: MetricGap): string[] {
+  if (m.kind !== 'numeric') return [];
+  if (m.status === 'missing') return ['the figures (no item)'];
+  return m.shortfalls.filter((s) => s.kind !== 'documents_missing').map((s) => s.step);
+}
+
+function sdgEstimate(s: SdgInput, round: (n: number) => number): SdgEstimate {
   let estimate = 0;
   let estimableWeight = 0;
   let notEstimableWeight = 0;
   const notEstimable: NotEstimableMetric[] = [];
   for (const m of s.metrics) {
-    const reason: NotEstimableReason | undefined =
-      m.kind === 'bibliometric' ? 'bibliometric' : m.kind === 'numeric' ? 'normalised_numeric' : m.weight === null ? 'weight_unknown' : undefined;
+    const reason = estimableReason(m);
     if (reason) {
-      notEstimable.push({ metric: m.metric, title: m.title, kind: m.kind, weight: m.weight, reason });
+      notEstimable.push({ metric: m.metric, title: m.title, kind: m.kind, weight: m.weight, reason, missing: numericMissing(m) });
       notEstimableWeight += m.weight ?? 0;
       continue;
     }
@@ -169,13 +280,18 @@ function sdgEstimate(s: { sdg: number; title: string; submitted: boolean; items:
     title: s.title,
     submitted: s.submitted,
     items: s.items,
-    estimate: round2(estimate),
+    estimate: round(estimate),
     estimableWeight: round2(estimableWeight),
     notEstimableWeight: round2(notEstimableWeight),
+    share: estimableWeight > 0 ? round2(estimate / estimableWeight) : null,
     notEstimable,
   };
 }
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+function round0(n: number): number {
+  return Math.round(n);
 }

@@ -1,7 +1,9 @@
 import type { GapReport } from '../analyse/gaps';
 import { REVIEW_STATES } from '../analyse/review-state';
+import { percent } from '../analyse/score';
 import type { Block, DocumentIR, Inline, TableCell } from '../render/ir/types';
 import { FRESHNESS_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
+import { figure, notEstimableLines } from './score-text';
 
 /** How many ranked actions the printed report lists; the HTML and JSON views list them all. */
 const PRINTED_ACTIONS = 60;
@@ -24,12 +26,12 @@ export function gapReportDocument(report: GapReport, buildDate: Date): DocumentI
   };
 
   p(`Gap report: ${report.institution}`, 'title');
-  p(`THE Impact Rankings ${report.edition} · data year ${report.dataYear} · as of ${report.asOf}`, 'subtitle');
+  p(`${report.product} ${report.edition} · data year ${report.dataYear} · as of ${report.asOf}`, 'subtitle');
   p(report.eligibility.message);
   const sel = report.score.submittedSelection;
   p(
     sel
-      ? `Provisional estimate (evidence questions only): ${sel.overall} of ${sel.overallMax} points with SDG ${report.score.rules.mandatorySdg} + SDG ${sel.sdgs.join(', ')}.`
+      ? `Provisional estimate (evidence questions only): ${percent(sel.share)} of the estimable maximum (${figure(sel.overall, report.score)} of ${figure(sel.overallMax, report.score)} points) with SDG ${report.score.rules.mandatorySdg} + SDG ${sel.sdgs.join(', ')}.`
       : 'Provisional estimate: not available until the submission is eligible.',
     'note',
   );
@@ -44,11 +46,18 @@ export function gapReportDocument(report: GapReport, buildDate: Date): DocumentI
 
   h(1, 'Provisional score (estimate)', 'score');
   table(
-    [4, 1.5, 1.5, 1.5, 1.5],
-    ['SDG', 'Submitted', 'Estimate', 'Of', 'Not estimable'],
-    report.score.sdgs.filter((e) => e.submitted || e.items > 0).map((e) => [`${e.sdg} ${e.title}`, e.submitted ? 'yes' : 'no', String(e.estimate), String(e.estimableWeight), String(e.notEstimableWeight)]),
+    [4, 1.2, 1.2, 1.2, 1.2, 1.2],
+    ['SDG', 'Submitted', 'Estimate', 'Of', 'Share', 'Not estimable'],
+    report.score.sdgs
+      .filter((e) => e.submitted || e.items > 0)
+      .map((e) => [`${e.sdg} ${e.title}`, e.submitted ? 'yes' : 'no', figure(e.estimate, report.score), String(e.estimableWeight), percent(e.share), String(e.notEstimableWeight)]),
   );
-  if (report.score.bestSelection) p(`Best selection from the SDGs with evidence: SDG ${report.score.bestSelection.sdgs.join(', ')} (${report.score.bestSelection.overall} of ${report.score.bestSelection.overallMax}).`);
+  if (report.score.bestSelection) {
+    const b = report.score.bestSelection;
+    p(`Best selection from the SDGs with evidence: SDG ${b.sdgs.join(', ')} (${percent(b.share)} of the estimable maximum; ${figure(b.overall, report.score)} of ${figure(b.overallMax, report.score)}).`);
+  }
+  for (const line of notEstimableLines(report.score)) p(line, 'small');
+  if (report.score.caveats.length > 0) blocks.push({ type: 'list', ordered: false, items: report.score.caveats.map((c) => [run(c)]) });
 
   h(1, 'Coverage by SDG', 'coverage');
   table(
@@ -105,8 +114,8 @@ export function gapReportDocument(report: GapReport, buildDate: Date): DocumentI
     meta: {
       title: `Gap report: ${report.institution}`,
       author: report.institution,
-      subject: `THE Impact Rankings ${report.edition} gap report`,
-      keywords: ['THE Impact Rankings', 'gap report', report.edition],
+      subject: `${report.product} ${report.edition} gap report`,
+      keywords: [report.product, 'gap report', report.edition],
       language: 'en',
       date: buildDate,
       header: `${report.institution} · gap report`,

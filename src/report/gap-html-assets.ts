@@ -25,7 +25,7 @@ tr[hidden] { display: none; }
 .status-complete { color: var(--ok); font-weight: 600; }
 .status-partial { color: var(--part); font-weight: 600; }
 .status-missing { color: var(--miss); font-weight: 600; }
-.status-not_applicable, .status-not_pursuing, .status-computed_by_the { color: var(--na); }
+.status-not_applicable, .status-not_pursuing, .status-computed_by_the, .status-not_scored { color: var(--na); }
 .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0; }
 .filters label { font-size: 0.9em; }
 .regression { color: var(--miss); font-weight: 600; }

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { GapReport, SdgGap } from '../analyse/gaps';
 import { REVIEW_STATES } from '../analyse/review-state';
+import { percent } from '../analyse/score';
 import { escapeHtml } from '../render/html/escape';
 import { coverageChartSvg } from './coverage-chart';
 import { GAP_HTML_SCRIPT, GAP_HTML_STYLE } from './gap-html-assets';
 import { FRESHNESS_LABEL, NOT_ESTIMABLE_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
+import { rescoreLines } from './rescore-text';
+import { figure } from './score-text';
 
 /** One part of the HTML report: markup whose every piece of pack text went through escapeHtml. */
 export type HtmlSection = (report: GapReport) => string | null;
@@ -82,10 +85,12 @@ const header: HtmlSection = (r) => {
   return [
     '<header>',
     `<h1>${t(`Gap report: ${r.institution}`)}</h1>`,
-    `<p class="meta">THE Impact Rankings ${t(r.edition)} · data year ${r.dataYear} · policy window ${w.from}–${w.to}${w.confirmed ? '' : ' (derived)'} · as of ${t(r.asOf)}</p>`,
+    `<p class="meta">${t(r.product)} ${t(r.edition)} · data year ${r.dataYear} · policy window ${w.from}–${w.to}${w.confirmed ? '' : ' (derived)'} · as of ${t(r.asOf)}</p>`,
     `<p id="eligibility">${r.eligibility.eligible ? '✅' : '⚠️'} ${t(r.eligibility.message)}</p>`,
     `<p class="estimate" id="estimate-summary"><strong>Provisional estimate</strong> (evidence questions only): ${
-      best ? `${best.overall} of ${best.overallMax} points with SDG ${r.score.rules.mandatorySdg} + SDG ${t(best.sdgs.join(', '))}` : 'not available until the submission is eligible'
+      best
+        ? `${percent(best.share)} of the estimable maximum (${figure(best.overall, r.score)} of ${figure(best.overallMax, r.score)} points) with SDG ${r.score.rules.mandatorySdg} + SDG ${t(best.sdgs.join(', '))}`
+        : 'not available until the submission is eligible'
     }. <span class="note">${t(r.score.label)}</span></p>`,
     `<p class="note">Diagnostics: ${r.diagnostics.errors} error(s), ${r.diagnostics.warnings} warning(s), ${r.diagnostics.infos} note(s). Gap findings: ${r.findings.length}.</p>`,
     '</header>',
@@ -106,25 +111,30 @@ const baselineSection: HtmlSection = (r) => {
 const coverageSection: HtmlSection = (r) =>
   `<section id="coverage"><h2>Coverage by SDG</h2><p class="note">Evidence metrics per SDG; * marks a submitted SDG.</p>${coverageChartSvg(shown(r))}</section>`;
 
+const rescoringSection: HtmlSection = (r) =>
+  r.rescoring ? `<section id="rescoring"><h2>Re-scored from ${t(r.rescoring.from.edition)} to ${t(r.rescoring.to.edition)}</h2><pre>${t(rescoreLines(r.rescoring).join('\n'))}</pre></section>` : null;
+
 const scoreSection: HtmlSection = (r) => {
   const s = r.score;
   const rows = s.sdgs
     .filter((e) => e.submitted || e.items > 0)
     .map(
       (e) =>
-        `<tr data-sdg="${e.sdg}" data-estimate="${e.estimate}" data-of="${e.estimableWeight}"><td>${e.sdg} ${t(e.title)}</td><td>${e.submitted ? 'yes' : 'no'}</td><td class="num">${e.estimate}</td><td class="num">${e.estimableWeight}</td><td class="num">${e.notEstimableWeight}</td><td>${t(notEstimableText(e.notEstimable))}</td></tr>`,
+        `<tr data-sdg="${e.sdg}" data-estimate="${e.estimate}" data-of="${e.estimableWeight}" data-share="${e.share ?? ''}"><td>${e.sdg} ${t(e.title)}</td><td>${e.submitted ? 'yes' : 'no'}</td><td class="num">${figure(e.estimate, s)}</td><td class="num">${e.estimableWeight}</td><td class="num">${percent(e.share)}</td><td class="num">${e.notEstimableWeight}</td><td>${t(notEstimableText(e.notEstimable))}</td></tr>`,
     );
+  const sel = (x: NonNullable<typeof s.bestSelection>) => `<strong>${percent(x.share)}</strong> of the estimable maximum (${figure(x.overall, s)} of ${figure(x.overallMax, s)})`;
   const lines = [`<p class="note">${t(s.label)}</p>`];
-  if (s.submittedSelection) lines.push(`<p>Submitted selection: SDG ${s.rules.mandatorySdg} + SDG ${t(s.submittedSelection.sdgs.join(', '))}: <strong>${s.submittedSelection.overall}</strong> of ${s.submittedSelection.overallMax}.</p>`);
-  if (s.bestSelection) lines.push(`<p id="best-selection">Best selection from the SDGs with evidence: SDG ${t(s.bestSelection.sdgs.join(', '))}: <strong>${s.bestSelection.overall}</strong> of ${s.bestSelection.overallMax}${s.betterSelectionAvailable ? ' — higher than the submitted selection' : ''}.</p>`);
+  if (s.submittedSelection) lines.push(`<p>Submitted selection: SDG ${s.rules.mandatorySdg} + SDG ${t(s.submittedSelection.sdgs.join(', '))}: ${sel(s.submittedSelection)}.</p>`);
+  if (s.bestSelection) lines.push(`<p id="best-selection">Best selection from the SDGs with evidence: SDG ${t(s.bestSelection.sdgs.join(', '))}: ${sel(s.bestSelection)}${s.betterSelectionAvailable ? ' — a higher share than the submitted selection' : ''}.</p>`);
   if (s.whatIf) lines.push(`<p id="what-if">What if: ${t(s.whatIf.message)}</p>`);
-  return `<section id="score"><h2>Provisional score (estimate)</h2>${lines.join('')}<table id="score-table"><thead><tr>${sortable('SDG', 'sdg', 'number')}<th>Submitted</th>${sortable('Estimate', 'estimate', 'number', true)}${sortable('Of', 'of', 'number', true)}<th class="num">Not estimable</th><th>Not estimable metrics</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  const caveats = s.caveats.length > 0 ? `<details id="caveats"><summary>Caveats: what the estimate rests on</summary><ul>${s.caveats.map((c) => `<li>${t(c)}</li>`).join('')}</ul></details>` : '';
+  return `<section id="score"><h2>Provisional score (estimate)</h2>${lines.join('')}<table id="score-table"><thead><tr>${sortable('SDG', 'sdg', 'number')}<th>Submitted</th>${sortable('Estimate', 'estimate', 'number', true)}${sortable('Of', 'of', 'number', true)}${sortable('Share', 'share', 'number', true)}<th class="num">Not estimable</th><th>Not estimable metrics</th></tr></thead><tbody>${rows.join('')}</tbody></table>${caveats}</section>`;
 };
 
 /** "research metric, computed by THE from Scopus: 1.1.1, 1.1.2; weight not known: 1.3.3", grouped by reason. */
-function notEstimableText(list: { metric: string; reason: keyof typeof NOT_ESTIMABLE_LABEL }[]): string {
+function notEstimableText(list: { metric: string; reason: keyof typeof NOT_ESTIMABLE_LABEL; missing: string[] }[]): string {
   const groups = new Map<string, string[]>();
-  for (const n of list) groups.set(n.reason, [...(groups.get(n.reason) ?? []), n.metric]);
+  for (const n of list) groups.set(n.reason, [...(groups.get(n.reason) ?? []), n.missing.length > 0 ? `${n.metric} (lacks: ${n.missing.join('; ')})` : n.metric]);
   return [...groups].map(([reason, ids]) => `${NOT_ESTIMABLE_LABEL[reason as keyof typeof NOT_ESTIMABLE_LABEL]}: ${ids.join(', ')}`).join('; ');
 }
 
@@ -243,6 +253,7 @@ export const HTML_SECTIONS: HtmlSection[] = [
   header,
   baselineSection,
   coverageSection,
+  rescoringSection,
   scoreSection,
   actionsSection,
   metricsSection,

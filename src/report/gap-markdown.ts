@@ -1,6 +1,9 @@
 import type { GapReport, SdgGap } from '../analyse/gaps';
+import { percent } from '../analyse/score';
 import { REVIEW_STATES } from '../analyse/review-state';
-import { FRESHNESS_LABEL, NOT_ESTIMABLE_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
+import { FRESHNESS_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
+import { rescoreLines } from './rescore-text';
+import { figure, notEstimableLines } from './score-text';
 import { mdCode, mdText } from './markdown-text';
 import { supportingFilesMarkdown } from './trace-markdown';
 
@@ -26,12 +29,12 @@ const header: MarkdownSection = (r) => {
   return [
     `# Gap report: ${mdText(r.institution)}`,
     '',
-    `THE Impact Rankings ${r.edition} · data year ${r.dataYear} · policy window ${w.from}–${w.to}${w.confirmed ? '' : ' (derived)'} · as of ${r.asOf}`,
+    `${mdText(r.product)} ${r.edition} · data year ${r.dataYear} · policy window ${w.from}–${w.to}${w.confirmed ? '' : ' (derived)'} · as of ${r.asOf}`,
     '',
     `${r.eligibility.eligible ? '✅' : '⚠️'} ${r.eligibility.message}`,
     '',
     best
-      ? `**Provisional estimate** (evidence questions only): ${best.overall} of ${best.overallMax} points with SDG ${r.score.rules.mandatorySdg} + SDG ${best.sdgs.join(', ')}.`
+      ? `**Provisional estimate** (evidence questions only): ${percent(best.share)} of the estimable maximum (${figure(best.overall, r.score)} of ${figure(best.overallMax, r.score)} points) with SDG ${r.score.rules.mandatorySdg} + SDG ${best.sdgs.join(', ')}.`
       : '**Provisional estimate**: not available until the submission is eligible.',
     '',
     `Diagnostics: ${r.diagnostics.errors} error(s), ${r.diagnostics.warnings} warning(s), ${r.diagnostics.infos} note(s) — run \`impact-pack validate\` for details. Gap findings: ${r.findings.length}.`,
@@ -55,29 +58,35 @@ const scoreSection: MarkdownSection = (r) => {
     '',
     `_${mdText(s.label)}_`,
     '',
-    '| SDG | Submitted | Estimate | Of (evidence questions) | Not estimable |',
-    '|---|---|---:|---:|---:|',
+    '| SDG | Submitted | Estimate | Of (evidence questions) | Share | Not estimable |',
+    '|---|---|---:|---:|---:|---:|',
   ];
   for (const e of s.sdgs) {
     if (!e.submitted && e.items === 0) continue;
-    lines.push(`| ${e.sdg} ${mdText(e.title)} | ${e.submitted ? 'yes' : 'no'} | ${e.estimate} | ${e.estimableWeight} | ${e.notEstimableWeight} |`);
+    lines.push(`| ${e.sdg} ${mdText(e.title)} | ${e.submitted ? 'yes' : 'no'} | ${figure(e.estimate, s)} | ${e.estimableWeight} | ${percent(e.share)} | ${e.notEstimableWeight} |`);
   }
   lines.push('');
-  if (s.submittedSelection) lines.push(`Submitted: SDG ${s.rules.mandatorySdg} + best three of the submitted SDGs (${s.submittedSelection.sdgs.join(', ')}): **${s.submittedSelection.overall}** of ${s.submittedSelection.overallMax}.`);
+  const sel = (x: NonNullable<typeof s.bestSelection>) => `**${percent(x.share)}** of the estimable maximum (${figure(x.overall, s)} of ${figure(x.overallMax, s)})`;
+  if (s.submittedSelection) lines.push(`Submitted: SDG ${s.rules.mandatorySdg} + best three of the submitted SDGs (${s.submittedSelection.sdgs.join(', ')}): ${sel(s.submittedSelection)}.`);
   if (s.bestSelection) {
     lines.push(
       s.betterSelectionAvailable
-        ? `Best selection from the SDGs with evidence: SDG ${s.bestSelection.sdgs.join(', ')}: **${s.bestSelection.overall}** of ${s.bestSelection.overallMax} — higher than the submitted selection.`
-        : `Best selection from the SDGs with evidence: SDG ${s.bestSelection.sdgs.join(', ')} (${s.bestSelection.overall}).`,
+        ? `Best selection from the SDGs with evidence: SDG ${s.bestSelection.sdgs.join(', ')}: ${sel(s.bestSelection)} — a higher share than the submitted selection.`
+        : `Best selection from the SDGs with evidence: SDG ${s.bestSelection.sdgs.join(', ')} (${percent(s.bestSelection.share)}).`,
     );
   }
-  if (s.whatIf) lines.push(`What if: ${mdText(s.whatIf.message)}${s.whatIf.versusBest !== null ? ` (${s.whatIf.versusBest >= 0 ? '+' : ''}${s.whatIf.versusBest} against the best selection)` : ''}`);
-  const reasons = new Map<string, number>();
-  for (const e of s.sdgs) for (const n of e.notEstimable) reasons.set(n.reason, (reasons.get(n.reason) ?? 0) + 1);
-  if (reasons.size > 0) {
-    lines.push('', `Not estimable from the pack: ${[...reasons].map(([reason, n]) => `${n} ${NOT_ESTIMABLE_LABEL[reason as keyof typeof NOT_ESTIMABLE_LABEL]}`).join('; ')}.`);
-  }
+  if (s.whatIf) lines.push(`What if: ${mdText(s.whatIf.message)}${s.whatIf.versusBest !== null ? ` (${s.whatIf.versusBest >= 0 ? '+' : ''}${s.whatIf.versusBest} percentage points against the best selection)` : ''}`);
+  const notEstimable = notEstimableLines(s);
+  if (notEstimable.length > 0) lines.push('', ...notEstimable.map(mdText));
+  if (s.caveats.length > 0) lines.push('', '<details><summary>Caveats: what the estimate rests on</summary>', '', ...s.caveats.map((c) => `- ${mdText(c)}`), '', '</details>');
   return lines;
+};
+
+/** `gaps --edition E`: the pack judged under another edition, and per indicator what changes and why. */
+const rescoringSection: MarkdownSection = (r) => {
+  if (!r.rescoring) return null;
+  // Capped, so that the report still fits a pull-request comment; the HTML and JSON views list every indicator.
+  return [`## Re-scored from ${r.rescoring.from.edition} to ${r.rescoring.to.edition}`, '', '```', ...rescoreLines(r.rescoring, { maxIndicators: 12, maxLineLength: 160 }), '```'];
 };
 
 const coverageSection: MarkdownSection = (r) => {
@@ -223,6 +232,7 @@ const footnote: MarkdownSection = () => [
 export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   header,
   baselineSection,
+  rescoringSection,
   scoreSection,
   coverageSection,
   actionsSection,

@@ -1,7 +1,7 @@
 import { GAP_REPORT_SCHEMA_VERSION } from '../analyse/gaps';
 
 /**
- * JSON Schema (draft 2020-12) of gap-report.json, version 2. docs/gap-report.md explains the fields; a
+ * JSON Schema (draft 2020-12) of gap-report.json, version 3. docs/gap-report.md explains the fields; a
  * test validates real reports against this schema, so the documentation cannot drift from the output.
  * Objects are closed where the shape is ours to promise; `supportingFiles` (the issue-4 section) is
  * described by its own documentation and only required to be an object here.
@@ -14,27 +14,28 @@ export function gapReportSchema(): Record<string, unknown> {
   const numOrNull = { type: ['number', 'null'] };
   const strOrNull = { type: ['string', 'null'] };
   const closed = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: 'object', additionalProperties: false, required, properties });
-  const status = { enum: ['complete', 'partial', 'missing', 'not_applicable', 'not_pursuing', 'computed_by_the'] };
+  const status = { enum: ['complete', 'partial', 'missing', 'not_applicable', 'not_pursuing', 'computed_by_the', 'not_scored'] };
   const statusCounts = closed(Object.fromEntries(status.enum.map((s) => [s, int])));
-  const selection = { oneOf: [{ type: 'null' }, closed({ sdgs: { type: 'array', items: int }, overall: num, overallMax: num })] };
+  const selection = { oneOf: [{ type: 'null' }, closed({ sdgs: { type: 'array', items: int }, overall: num, overallMax: num, share: { type: 'number', minimum: 0, maximum: 1 } })] };
   const eligibility = closed({ eligible: bool, hasSdg17: bool, otherSdgs: { type: 'array', items: int }, message: str });
   const located = { file: str, line: int, column: int };
 
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://impact-pack.dev/schemas/gap-report.v2.schema.json',
+    $id: 'https://impact-pack.dev/schemas/gap-report.v3.schema.json',
     title: 'impact-pack gap report (gap-report.json)',
-    description: 'Version 2 of the gap report. See docs/gap-report.md.',
+    description: 'Version 3 of the gap report. See docs/gap-report.md.',
     type: 'object',
     additionalProperties: false,
     required: [
-      'schemaVersion', 'institution', 'edition', 'dataYear', 'asOf', 'policyWindow', 'windowsAsOf', 'eligibility', 'sdgs', 'score', 'actions', 'owners',
+      'schemaVersion', 'institution', 'edition', 'product', 'dataYear', 'asOf', 'policyWindow', 'windowsAsOf', 'eligibility', 'sdgs', 'score', 'actions', 'owners',
       'review', 'freshness', 'consistency', 'policyDates', 'missingDocuments', 'baseline', 'findings', 'diagnostics',
     ],
     properties: {
       schemaVersion: { const: GAP_REPORT_SCHEMA_VERSION },
       institution: str,
       edition: str,
+      product: str,
       dataYear: int,
       asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
       policyWindow: closed({ from: int, to: int, confirmed: bool }),
@@ -42,6 +43,7 @@ export function gapReportSchema(): Record<string, unknown> {
       eligibility,
       sdgs: { type: 'array', items: { $ref: '#/$defs/sdg' } },
       score: { $ref: '#/$defs/score' },
+      rescoring: { $ref: '#/$defs/rescoring' },
       actions: { type: 'array', items: { $ref: '#/$defs/action' } },
       owners: { type: 'array', items: closed({ owner: str, points: num, actions: { type: 'array', items: int } }) },
       review: closed({ counts: closed({ flagged: int, changed_since_approved: int, awaiting_review: int, approved_unverified: int, approved: int }), items: { type: 'array', items: { $ref: '#/$defs/reviewEntry' } } }),
@@ -77,7 +79,8 @@ export function gapReportSchema(): Record<string, unknown> {
         step: str,
         points: num,
         path: { type: 'array', items: { type: ['string', 'integer'] } },
-      }),
+        heuristic: str,
+      }, ['kind', 'message', 'step', 'points', 'path']),
       itemStrength: closed({
         itemId: str,
         file: str,
@@ -88,6 +91,8 @@ export function gapReportSchema(): Record<string, unknown> {
         shortfalls: { type: 'array', items: { $ref: '#/$defs/shortfall' } },
         weaknesses: { type: 'array', items: str },
         errors: int,
+        primary: bool,
+        heuristics: { type: 'array', items: str },
       }),
       metric: closed({
         sdg: int,
@@ -101,9 +106,11 @@ export function gapReportSchema(): Record<string, unknown> {
         reason: strOrNull,
         items: { type: 'array', items: { $ref: '#/$defs/itemStrength' } },
         bestItem: strOrNull,
+        countedBy: { enum: ['strongest', 'primary', 'strongest_unmarked', 'weakest_of_primaries', null] },
         share: { type: 'number', minimum: 0, maximum: 1 },
         shortfalls: { type: 'array', items: { $ref: '#/$defs/shortfall' } },
         weaknesses: { type: 'array', items: str },
+        heuristics: { type: 'array', items: str },
         atStake: numOrNull,
       }),
       sdg: closed({
@@ -129,7 +136,11 @@ export function gapReportSchema(): Record<string, unknown> {
             estimate: num,
             estimableWeight: num,
             notEstimableWeight: num,
-            notEstimable: { type: 'array', items: closed({ metric: str, title: str, kind: str, weight: numOrNull, reason: { enum: ['bibliometric', 'normalised_numeric', 'weight_unknown'] } }) },
+            share: { oneOf: [{ type: 'null' }, { type: 'number', minimum: 0, maximum: 1 }] },
+            notEstimable: {
+              type: 'array',
+              items: closed({ metric: str, title: str, kind: str, weight: numOrNull, reason: { enum: ['bibliometric', 'normalised_numeric', 'weight_unknown', 'not_scored'] }, missing: { type: 'array', items: str } }),
+            },
           }),
         },
         eligibility,
@@ -137,7 +148,43 @@ export function gapReportSchema(): Record<string, unknown> {
         bestSelection: selection,
         betterSelectionAvailable: bool,
         whatIf: { oneOf: [{ type: 'null' }, closed({ requested: { type: 'array', items: int }, eligible: bool, message: str, selection, versusBest: numOrNull })] },
+        presentation: closed({ presentation: { enum: ['rank', 'band', 'rank_and_band', 'unknown'] }, banded: bool, bands: { type: 'array', items: str }, message: str }),
+        heuristics: { type: 'array', items: closed({ id: str, description: str }) },
+        caveats: { type: 'array', items: str },
       }),
+      rescoring: closed({
+        from: { $ref: '#/$defs/editionFacts' },
+        to: { $ref: '#/$defs/editionFacts' },
+        editionChanges: { type: 'array', items: str },
+        indicators: {
+          type: 'array',
+          items: closed({
+            sdg: int,
+            metric: str,
+            title: str,
+            change: { enum: ['new_question', 'removed_question', 'gains', 'loses', 'unchanged_points', 'not_scored'] },
+            before: { $ref: '#/$defs/indicatorSide' },
+            after: { $ref: '#/$defs/indicatorSide' },
+            delta: numOrNull,
+            reasons: { type: 'array', items: str },
+            items: { type: 'array', items: str },
+          }),
+        },
+        itemsWithoutMetric: { type: 'array', items: closed({ itemId: str, file: str, metric: str }) },
+        sdgs: { type: 'array', items: closed({ sdg: int, submitted: bool, before: { $ref: '#/$defs/sdgFigures' }, after: { $ref: '#/$defs/sdgFigures' } }) },
+        selection: closed({ before: numOrNull, after: numOrNull }),
+      }),
+      editionFacts: closed({
+        edition: str,
+        product: str,
+        dataYear: int,
+        policyWindow: closed({ from: int, to: int }),
+        perIndicator: { type: ['integer', 'null'] },
+        attachmentCountsAsPublic: { type: ['boolean', 'null'] },
+        gradesRelevance: bool,
+      }),
+      indicatorSide: { oneOf: [{ type: 'null' }, closed({ status, weight: numOrNull, share: num, points: numOrNull })] },
+      sdgFigures: { oneOf: [{ type: 'null' }, closed({ estimate: num, estimableWeight: num, share: numOrNull })] },
       action: closed({
         rank: int,
         kind: { enum: ['evidence', 'freshness', 'consistency'] },

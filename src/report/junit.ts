@@ -30,10 +30,10 @@ export function gapReportJunit(report: GapReport, diagnostics: Diagnostic[], opt
     for (const m of s.metrics) {
       if (m.kind === 'bibliometric') continue;
       const c: TestCase = { classname: `SDG ${s.sdg}`, name: `${m.metric} ${m.title}` };
-      if (m.status === 'not_applicable' || m.status === 'not_pursuing') c.skipped = `${STATUS_LABEL[m.status]}${m.reason ? `: ${m.reason}` : ''}`;
+      if (m.status === 'not_applicable' || m.status === 'not_pursuing' || m.status === 'not_scored') c.skipped = `${STATUS_LABEL[m.status]}${m.reason ? `: ${m.reason}` : ''}`;
       else if (!s.submitted && m.status !== 'complete') c.skipped = `SDG ${s.sdg} is not submitted; ${STATUS_LABEL[m.status]}`;
       else if (m.status === 'partial' || m.status === 'missing') {
-        const best = m.items[0];
+        const best = m.items.find((i) => i.itemId === m.bestItem);
         if (best) c.file = repoPath(best.file, options.pathPrefix);
         c.failure = {
           type: m.status,

@@ -11,6 +11,7 @@ export const STATUS_LABEL: Record<MetricStatus, string> = {
   not_applicable: 'not applicable',
   not_pursuing: 'not pursuing',
   computed_by_the: 'computed by THE',
+  not_scored: 'not scored in this edition',
 };
 
 export const REVIEW_STATE_LABEL: Record<ReviewStateKind, string> = {
@@ -31,6 +32,7 @@ export const NOT_ESTIMABLE_LABEL: Record<NotEstimableReason, string> = {
   bibliometric: 'research metric, computed by THE from Scopus',
   normalised_numeric: 'numeric metric, normalised by THE against other universities',
   weight_unknown: 'weight not known',
+  not_scored: 'asked but not scored in this edition',
 };
 
 /** "4.5%" for a confirmed weight, "4.5%*" for a derived one, "?" when unknown. */

@@ -1,4 +1,8 @@
 import { assessItem } from '../../src/analyse/item-strength';
+import { scoringRuleFor } from '../../src/analyse/point-rule';
+import { loadCatalogue } from '../../src/criteria/load';
+import { findMetric } from '../../src/criteria/lookup';
+import type { Catalogue } from '../../src/criteria/types';
 import { catalogue, fullPolicy, item, metric } from './items';
 
 const FILES = ['files/energy.pdf'];
@@ -85,7 +89,9 @@ describe('assessItem: THE point rules per question', () => {
     ]);
     const s = assessItem({ item: p.item, file: p.file, metric: metric('6.2.2'), catalogue: catalogue(), resolvedFiles: [], diagnostics: [], inconsistentValues: ['students_fte'] });
     expect(s.shortfalls.map((x) => x.kind)).toEqual(['values_missing', 'no_evidence', 'values_inconsistent']);
-    expect(s.share).toBe(0);
+    // Five completeness checks (values, basis, year, source, facts): basis and year are not flagged here.
+    expect(s).toMatchObject({ earned: 2, maxPoints: 5, heuristics: ['numeric_completeness'] });
+    expect(s.shortfalls.every((x) => x.heuristic === 'numeric_completeness' && x.message.endsWith("(impact-pack's heuristic)"))).toBe(true);
   });
 
   it('counts an item with errors as earning nothing until they are fixed', () => {
@@ -96,5 +102,67 @@ describe('assessItem: THE point rules per question', () => {
     });
     expect(s.share).toBe(0);
     expect(s.shortfalls[0]).toMatchObject({ kind: 'errors', points: 4 });
+  });
+});
+
+describe('assessItem: the point rule read from the edition (components, grades, bonus, cap)', () => {
+  const rule2027 = () => loadCatalogue('2027').value!;
+
+  /** A catalogue whose policy rule gives the date point as a bonus on top of three points, capped at three. */
+  function capped(): Catalogue {
+    const c = structuredClone(catalogue());
+    c.pointRules = c.pointRules.map((r) =>
+      r.questionType !== 'policy'
+        ? r
+        : {
+            ...r,
+            maxPoints: 3,
+            cap: 3,
+            components: [
+              { id: 'statement', label: 'Statement', points: 1 },
+              { id: 'evidence', label: 'Evidence', points: 1, grades: { specific: 1, general: 0.5 } },
+              { id: 'public', label: 'Public', points: 1 },
+              { id: 'policy_date', label: 'Bonus', points: 1, bonus: true },
+            ],
+          },
+    );
+    return c;
+  }
+
+  it.each([
+    ['specific evidence earns the whole evidence point', ['relevance: specific'], 4, []],
+    ['general evidence earns half of it', ['relevance: general'], 3.5, ['relevance_general']],
+    ['evidence of unstated relevance is graded general, as impact-pack\'s heuristic', [], 3.5, ['relevance_unstated']],
+  ])('2027: %s', (_label, extra, earned, kinds) => {
+    const p = fullPolicy([...extra, 'policy: { created: "2018", last_reviewed: "2024-06" }'], ['policy']);
+    const s = assessItem({ item: p.item, file: p.file, metric: findMetric(rule2027(), '7.2.1')!, catalogue: rule2027(), resolvedFiles: FILES, diagnostics: [] });
+    expect(s.earned).toBe(earned);
+    expect(s.maxPoints).toBe(4);
+    expect(s.shortfalls.map((x) => x.kind)).toEqual(kinds);
+    if (kinds[0] === 'relevance_unstated') {
+      expect(s.shortfalls[0]).toMatchObject({ heuristic: 'relevance_default_general', points: 0.5 });
+      expect(s.heuristics).toEqual(['relevance_default_general']);
+    }
+  });
+
+  it('caps the total, so a bonus makes up a missing point and a step never promises what the cap takes back', () => {
+    const c = capped();
+    const p = fullPolicy(['relevance: specific'], ['public_urls']);
+    const s = assessItem({ item: p.item, file: p.file, metric: findMetric(c, '7.2.1')!, catalogue: c, resolvedFiles: FILES, diagnostics: [] });
+    // statement 1 + evidence 1 + bonus 1 = 3, the cap: complete without a public URL.
+    expect(s).toMatchObject({ earned: 3, maxPoints: 3, share: 1 });
+    expect(s.shortfalls.find((x) => x.kind === 'not_public')?.points).toBe(0);
+    const outside = fullPolicy(['relevance: specific', 'policy: { created: "2010", last_reviewed: "2012" }'], ['public_urls', 'policy']);
+    const t = assessItem({ item: outside.item, file: outside.file, metric: findMetric(c, '7.2.1')!, catalogue: c, resolvedFiles: FILES, diagnostics: [] });
+    expect(t.earned).toBe(2);
+    expect(t.shortfalls.map((x) => [x.kind, x.points])).toEqual([
+      ['not_public', 1],
+      ['policy_outside_window', 1],
+    ]);
+  });
+
+  it('reads component ids from their position in older catalogue files', () => {
+    expect(scoringRuleFor(catalogue(), metric('7.2.1')).components.map((x) => x.id)).toEqual(['statement', 'evidence', 'public', 'policy_date']);
+    expect(scoringRuleFor(catalogue(), metric('13.4.2')).components.map((x) => x.id)).toEqual(['date_band']);
   });
 });

@@ -18,7 +18,7 @@ describe('the JSON gap report', () => {
       const r = await runCli(['gaps', root, '--format', 'json', '--as-of', '2021-11-01', ...(pack ? ['--baseline', `${root}/b.json`] : []), ...extra]);
       const report = JSON.parse(r.stdout);
       expect(validate(report) ? [] : validate.errors).toEqual([]);
-      expect(report.schemaVersion).toBe(2);
+      expect(report.schemaVersion).toBe(3);
     } finally {
       pack?.cleanup();
     }

@@ -3,6 +3,8 @@ import { guardLineStarts, printable } from '../../diagnostics/escape-terminal';
 import path from 'node:path';
 import { parseBaseline, type Baseline } from '../../analyse/baseline';
 import { analysePack, baselineOf, type GapOptions, type GapReport } from '../../analyse/gaps';
+import { rescorePack } from '../../analyse/rescore';
+import { listEditions, loadCatalogue } from '../../criteria/load';
 import { valueSnapshot } from '../../analyse/value-snapshot';
 import { CONFIG_FILE } from '../../config/resolve';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
@@ -36,13 +38,14 @@ export const ANALYSIS_OPTIONS = {
   previous: { type: 'string' },
   'outlier-share': { type: 'string' },
   baseline: { type: 'string' },
+  edition: { type: 'string' },
 } as const;
 
 export const gapsCommand = {
   name: 'gaps',
   summary: 'Print the gap report: what each metric lacks and what it is worth, the estimate, actions, review state; ratchet against a baseline.',
   usage:
-    'impact-pack gaps [PACK] [--format md|html|json|human|sarif|junit|github] [--as-of YYYY-MM-DD] [--baseline FILE [--update-baseline]] [--previous PACK] [--outlier-share 0.25] [--due-soon-days 90] [--what-if 4,7,12]',
+    'impact-pack gaps [PACK] [--edition E] [--format md|html|json|human|sarif|junit|github] [--as-of YYYY-MM-DD] [--baseline FILE [--update-baseline]] [--previous PACK] [--outlier-share 0.25] [--due-soon-days 90] [--what-if 4,7,12]',
   options: { format: { type: 'string' }, 'update-baseline': { type: 'boolean' }, ...ANALYSIS_OPTIONS },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
     const format = parseDiagnosticFormat(args.values.format ?? 'md', FORMATS);
@@ -137,8 +140,24 @@ export async function analyseFromArgs(args: ParsedArgs, io: CliIo, opts: { basel
     if (!previous.pack) throw new UsageError(`The previous pack ${args.values.previous} cannot be loaded: ${previous.diagnostics[0]?.message ?? 'no impact-pack.yaml'}`);
     options.previous = { snapshot: valueSnapshot(previous.pack.settings.config, previous.pack.items), label: `the previous pack (${previous.pack.settings.config.data_year})` };
   }
+  const other = otherEdition(args.values.edition, pack.catalogue.edition);
+  if (other) {
+    if (options.baseline) throw new UsageError('--baseline compares with the pack\'s own edition; leave it out with --edition.');
+    const rescored = rescorePack({ from: pack.catalogue, to: other, settings: pack.settings, items: pack.items, files: pack.files, diagnostics: loaded.diagnostics, options });
+    return { report: rescored.value.report, loaded: { pack, diagnostics: loaded.diagnostics }, baselinePath };
+  }
   const result = analysePack(pack.catalogue, pack.settings, pack.items, pack.files, loaded.diagnostics, options);
   return { report: result.value, loaded: { pack, diagnostics: loaded.diagnostics }, baselinePath };
+}
+
+/** The catalogue of `--edition` when it names another edition than the pack's; a usage error when it is unknown. */
+function otherEdition(given: string | undefined, own: string) {
+  if (given === undefined || given === own) return undefined;
+  const known = listEditions();
+  if (!known.includes(given)) throw new UsageError(`--edition ${given} is not an edition impact-pack knows; known: ${known.join(', ')}.`);
+  const loaded = loadCatalogue(given);
+  if (!loaded.value) throw new UsageError(`The catalogue of the ${given} edition cannot be loaded: ${loaded.diagnostics[0]?.message ?? 'unknown problem'}`);
+  return loaded.value;
 }
 
 async function readBaseline(file: string, given: string, mayBeMissing: boolean): Promise<Baseline | undefined> {
