@@ -11,12 +11,14 @@ import { placeholderText } from './placeholder-text';
 import { plansNotEvidence } from './plans-not-evidence';
 import { provenanceSources } from './provenance-sources';
 import { publicUrls } from './public-urls';
+import { relatedItems } from './related-items';
 import { statusReason } from './status-reason';
 import { uniqueIds } from './unique-ids';
 
 /** Every rule, in the order their findings are easiest to act on (identity, criteria, dates, content). */
 export const CHECKS: readonly Check[] = [
   uniqueIds,
+  relatedItems,
   metricKnown,
   metricMatchesSdg,
   metricNotBibliometric,

@@ -67,6 +67,8 @@ export const CODES = {
   ANSWER_UNKNOWN: { title: 'Answer is not an option of this metric', severity: 'error', source: 'rule', hint: 'Use one of the answer ids listed by `impact-pack criteria --sdg N`.' },
   VALUE_UNKNOWN_NAME: { title: 'Value name not used by this metric', severity: 'info', source: 'rule', hint: 'The numeric metric does not score this value; it is kept as a supporting figure.' },
   DUPLICATE_ID: { title: 'Item id used twice', severity: 'error', source: 'rule', hint: 'Every item needs its own id; rename one of them.' },
+  ITEM_REFERENCE_UNKNOWN: { title: 'Related item does not exist', severity: 'error', source: 'rule', hint: 'Each entry of `related_items` must be the id of another item of the pack: correct the id (the message suggests the closest one), write the missing item, or remove the entry.' },
+  ITEM_REFERENCE_SELF: { title: 'Item lists itself as related', severity: 'warning', source: 'rule', hint: 'Remove the item\'s own id from `related_items`; list only other items (usually the id was copied from this file).' },
   STATUS_REASON_MISSING: { title: 'No reason given for not applicable', severity: 'error', source: 'rule', hint: 'Add `status_reason` explaining why the metric does not apply or is not pursued.' },
   SOURCE_UNKNOWN: { title: 'Provenance cites an undeclared source', severity: 'error', source: 'rule', hint: 'Declare the source document under `sources:` in impact-pack.yaml, or fix the key.' },
   LINES_INVALID: { title: 'Line range is not valid', severity: 'error', source: 'rule', hint: 'Write a line range as "120-135" (first line, hyphen, last line), or a single line number.' },

@@ -74,6 +74,16 @@ export function baseItemProperties(): Record<string, unknown> {
       },
     },
     answer: { description: 'For multiple-choice and measurement questions: the id of the chosen answer (see `impact-pack criteria --sdg N`).', type: 'string' },
+    relevance: {
+      description: 'How closely the evidence answers THE\'s question: specific (it answers the question as asked) or general (related, but not what the question asks). A third-party reading of THE\'s 2027 Ratings methodology grades evidence this way (not confirmed by THE); leave it out until the item has been judged.',
+      enum: ['specific', 'general'],
+    },
+    related_items: {
+      description: 'Ids of other items of this pack that this one refers to (the same activity under another SDG, a policy it applies). The validator checks that each id exists.',
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', pattern: ITEM_ID_PATTERN },
+    },
     progress: {
       description: 'achieved (exists or happened), in_progress, planned or postponed. THE credits what exists or happened.',
       enum: ['achieved', 'in_progress', 'planned', 'postponed'],
