@@ -1,3 +1,4 @@
+import { othersSentence } from '../diagnostics/shared-subject';
 import type { ParsedItem } from '../parse/item';
 import type { Check } from './check';
 
@@ -17,8 +18,8 @@ export const uniqueIds: Check = {
     for (const [id, list] of byId) {
       if (list.length < 2) continue;
       for (const p of list) {
-        const others = list.filter((o) => o !== p).map((o) => o.file);
-        ctx.report('DUPLICATE_ID', `Id "${id}" is also used in ${others.join(', ')}.`, { item: p, path: ['id'] });
+        // Told on every item, naming the others (the rule for shared things, src/diagnostics/shared-subject.ts).
+        ctx.report('DUPLICATE_ID', `Id "${id}" is used by more than one item.${othersSentence('Also used in', list.map((o) => o.file), p.file)}`, { item: p, path: ['id'] });
       }
     }
   },

@@ -2,6 +2,7 @@ import { compareMetricIds } from '../analyse/metric-order';
 import type { Code } from '../diagnostics/codes';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic';
 import { compareText, diagnostic } from '../diagnostics/make';
+import { othersSentence } from '../diagnostics/shared-subject';
 import type { ParsedItem } from '../parse/item';
 import { FolderListings } from './disk-spelling';
 import { duplicateContents } from './duplicates';
@@ -51,7 +52,8 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
 
   const citations = new Map<string, Citation[]>();
   const byItem = new Map<string, string[]>();
-  const firstReference = new Map<string, ResolvedReference>();
+  /** For each cited file, the first reference of each item citing it, in pack order. */
+  const referencesByItem = new Map<string, ResolvedReference[]>();
   for (const ref of references) {
     const report = (code: Code, message: string) =>
       diagnostics.push(diagnostic(code, message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
@@ -64,7 +66,9 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
       }
       for (const finding of fileLimitFindings(file.path, inspection.facts, rules)) report(finding.code, finding.message);
       if (!paths.includes(file.path)) paths.push(file.path);
-      if (!firstReference.has(file.path)) firstReference.set(file.path, ref);
+      const itemRefs = referencesByItem.get(file.path) ?? [];
+      if (!itemRefs.some((r) => r.itemId === ref.itemId)) itemRefs.push(ref);
+      referencesByItem.set(file.path, itemRefs);
       const list = citations.get(file.path) ?? [];
       if (ref.sdg !== undefined && ref.metric !== undefined && !list.some((c) => c.itemId === ref.itemId)) {
         list.push({ itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric, file: ref.where.file, line: ref.where.line });
@@ -102,30 +106,39 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
     diagnostics.push(diagnostic('FILE_NOT_FOUND', message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
   }
 
+  // Findings about a shared file go on every item citing it, at its own reference (src/diagnostics/shared-subject.ts).
+  const citing = (filePath: string) => referencesByItem.get(filePath) ?? [];
   const duplicates = duplicateContents(files);
   for (const group of duplicates) {
     for (const other of group.paths.slice(1)) {
-      const ref = firstReference.get(other)!;
-      diagnostics.push(
-        diagnostic('FILE_DUPLICATE_CONTENT', `"${other}" has the same content as "${group.paths[0]}" (SHA-256 ${group.sha256.slice(0, 12)}…).`, ref.where, {
-          itemId: ref.itemId,
-          sdg: ref.sdg,
-          metric: ref.metric,
-        }),
-      );
+      const refs = citing(other);
+      for (const ref of refs) {
+        const others = othersSentence('Also cited there by', refs.map((r) => r.itemId), ref.itemId);
+        diagnostics.push(
+          diagnostic('FILE_DUPLICATE_CONTENT', `"${other}" has the same content as "${group.paths[0]}" (SHA-256 ${group.sha256.slice(0, 12)}…).${others}`, ref.where, {
+            itemId: ref.itemId,
+            sdg: ref.sdg,
+            metric: ref.metric,
+          }),
+        );
+      }
     }
   }
   for (const file of files) {
     const metrics = [...new Set(file.citedBy.map((c) => c.metric))].sort(compareMetricIds);
     if (metrics.length < rules.citedByMany) continue;
-    const ref = firstReference.get(file.path)!;
-    diagnostics.push(
-      diagnostic('FILE_CITED_BY_MANY', `"${file.path}" is cited for ${metrics.length} metrics (${metrics.join(', ')}).`, ref.where, {
-        itemId: ref.itemId,
-        sdg: ref.sdg,
-        metric: ref.metric,
-      }),
-    );
+    const refs = citing(file.path);
+    for (const ref of refs) {
+      const others = othersSentence('Also cited by', refs.map((r) => r.itemId), ref.itemId);
+      diagnostics.push(
+        diagnostic(
+          'FILE_CITED_BY_MANY',
+          `"${file.path}" is cited for ${metrics.length} metrics (${metrics.join(', ')}); the threshold for this note is ${rules.citedByMany} metrics (supporting_files.cited_by_many in impact-pack.yaml).${others}`,
+          ref.where,
+          { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric },
+        ),
+      );
+    }
   }
 
   await cache.save(packRoot);

@@ -1,6 +1,7 @@
 import type { Code } from '../diagnostics/codes';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
+import { othersSentence } from '../diagnostics/shared-subject';
 import type { UrlCheck, UrlStatus } from './check-url';
 import type { UrlReference } from './collect-urls';
 import type { LinkRecord } from './link-history';
@@ -24,7 +25,8 @@ export const STATUS_WORDS: Record<UrlStatus, string> = {
 
 /**
  * One diagnostic per reference to a URL that is not plainly ok, at the line citing it, saying what
- * changed since the previous run when something did. Pure.
+ * changed since the previous run when something did, and which other items cite the same URL (the rule
+ * for shared things, src/diagnostics/shared-subject.ts). Pure.
  */
 export function linkDiagnostics(
   references: readonly UrlReference[],
@@ -36,10 +38,16 @@ export function linkDiagnostics(
   for (const ref of references) {
     const check = checks.get(ref.url);
     if (!check || check.status === 'ok') continue;
-    const message = `${describe(check)}${history(check, previous.get(check.url), now)}.`;
+    const citing = references.filter((r) => r.url === ref.url).map(citedBy);
+    const message = `${describe(check)}${history(check, previous.get(check.url), now)}.${othersSentence('Also cited by', citing, citedBy(ref))}`;
     out.push(diagnostic(CODE[check.status], message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
   }
   return out;
+}
+
+/** Who cites a URL: the item, or the file (the pack config cites the institution's website and sources). */
+export function citedBy(ref: UrlReference): string {
+  return ref.itemId ?? ref.where.file;
 }
 
 function describe(check: UrlCheck): string {
