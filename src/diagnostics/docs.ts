@@ -11,7 +11,7 @@ export function diagnosticsReference(): string {
     '',
     'Each code is always reported with the severity given here; a problem that deserves another severity has its own code. Each diagnostic carries the hint given here, except where the table says that a case gets a hint of its own, and except for problems in a criteria catalogue (a damaged installation), whose hint says so whatever the code.',
     '',
-    'A diagnostic about something several items share (a supporting file, a public URL, an institution fact, an id) is reported on every item concerned, at that item\'s own line, and its message names the other items (the first five, then how many more). Counts of diagnostics therefore count each item concerned.',
+    'A diagnostic about how several items use one thing (they cite the same supporting file or URL, state the same institution fact, carry the same id) is reported on every item concerned, at that item\'s own line, and its message names the other items (the first five, then how many more); counts of diagnostics therefore count each item concerned. A problem in the thing itself, which no item can fix (a file no item cites, a file that changed or cannot be appended during a build), is reported on that file.',
     '',
     '| Code | Severity | Stage | What it means | What to do |',
     '|---|---|---|---|---|',

@@ -1,8 +1,9 @@
 /**
- * The one rule for a diagnostic about something several items share (a supporting file, a public URL, an
- * institution fact): it is reported on every item concerned, at that item's own reference, and its message
- * names the other items. Each owner then sees it in their own file, and nobody has to guess which item the
- * tool picked. docs/diagnostics.md states the rule (src/diagnostics/docs.ts).
+ * The one rule for a diagnostic about how several items use one thing (the same supporting file, public URL,
+ * institution fact or id): it is reported on every item concerned, at that item's own reference, and its
+ * message names the other items. Each owner then sees it in their own file, and nobody has to guess which
+ * item the tool picked. A problem in the thing itself (an orphan file, a file changed during a build) stays
+ * on the thing. docs/diagnostics.md states the rule (src/diagnostics/docs.ts).
  */
 
 /** How many other items a message names before it only counts the rest. */
