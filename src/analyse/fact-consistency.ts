@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
-import { othersSentence } from '../diagnostics/shared-subject';
+import { SharedBy } from '../diagnostics/shared-subject';
 import type { InstitutionFact } from '../model/config';
 import type { ParsedItem } from '../parse/item';
 import { locate } from '../parse/yaml-source';
@@ -60,9 +60,11 @@ export function checkFactConsistency(
     }
   }
   // One diagnostic on every item that contradicts a fact, naming the others that do (src/diagnostics/shared-subject.ts).
+  const sharers = new Map<string, SharedBy>();
+  for (const name of new Set(mismatches.map((m) => m.fact))) sharers.set(name, new SharedBy(mismatches.filter((m) => m.fact === name).map((m) => m.itemId)));
   for (const m of mismatches) {
     const fact = facts[m.fact];
-    const others = othersSentence('Other items that differ from it', mismatches.filter((o) => o.fact === m.fact).map((o) => o.itemId), m.itemId);
+    const others = sharers.get(m.fact)!.othersThan(m.itemId, 'Other items that differ from it');
     diagnostics.push(
       diagnostic(
         'FACT_MISMATCH',

@@ -1,4 +1,4 @@
-import { othersSentence } from '../diagnostics/shared-subject';
+import { SharedBy } from '../diagnostics/shared-subject';
 import type { ParsedItem } from '../parse/item';
 import type { Check } from './check';
 
@@ -17,9 +17,10 @@ export const uniqueIds: Check = {
     }
     for (const [id, list] of byId) {
       if (list.length < 2) continue;
+      const sharers = new SharedBy(list.map((o) => o.file));
       for (const p of list) {
         // Told on every item, naming the others (the rule for shared things, src/diagnostics/shared-subject.ts).
-        ctx.report('DUPLICATE_ID', `Id "${id}" is used by more than one item.${othersSentence('Also used in', list.map((o) => o.file), p.file)}`, { item: p, path: ['id'] });
+        ctx.report('DUPLICATE_ID', `Id "${id}" is used by more than one item.${sharers.othersThan(p.file, 'Also used in')}`, { item: p, path: ['id'] });
       }
     }
   },

@@ -10,13 +10,29 @@
 export const OTHERS_NAMED = 5;
 
 /**
- * " Also concerns: a, b and 3 more." for the items other than `self`, or "" when there are none.
- * Names are deduplicated and sorted so that the message is the same on every run.
+ * The items sharing one thing, sorted and deduplicated once, so that a file cited by 10,000 items costs one
+ * sort and not 10,000 (each message then needs only the first few names).
  */
-export function othersSentence(lead: string, names: readonly string[], self: string): string {
-  const others = [...new Set(names)].filter((n) => n !== self).sort();
-  if (others.length === 0) return '';
-  const shown = others.slice(0, OTHERS_NAMED).join(', ');
-  const rest = others.length - OTHERS_NAMED;
-  return ` ${lead}: ${shown}${rest > 0 ? ` and ${rest} more` : ''}.`;
+export class SharedBy {
+  private readonly names: string[];
+  private readonly members: Set<string>;
+
+  constructor(names: Iterable<string>) {
+    this.members = new Set(names);
+    this.names = [...this.members].sort();
+  }
+
+  /** " Also cited by: a, b and 3 more." for the items other than `self`, or "" when there are none. */
+  othersThan(self: string, lead: string): string {
+    const shown: string[] = [];
+    for (const name of this.names) {
+      if (shown.length === OTHERS_NAMED) break;
+      if (name !== self) shown.push(name);
+    }
+    if (shown.length === 0) return '';
+    const total = this.names.length - (this.members.has(self) ? 1 : 0);
+    const rest = total - shown.length;
+    return ` ${lead}: ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}.`;
+  }
 }
+

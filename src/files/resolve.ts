@@ -2,7 +2,7 @@ import { compareMetricIds } from '../analyse/metric-order';
 import type { Code } from '../diagnostics/codes';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic';
 import { compareText, diagnostic } from '../diagnostics/make';
-import { othersSentence } from '../diagnostics/shared-subject';
+import { SharedBy } from '../diagnostics/shared-subject';
 import type { ParsedItem } from '../parse/item';
 import { FolderListings } from './disk-spelling';
 import { duplicateContents } from './duplicates';
@@ -52,8 +52,8 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
 
   const citations = new Map<string, Citation[]>();
   const byItem = new Map<string, string[]>();
-  /** For each cited file, the first reference of each item citing it, in pack order. */
-  const referencesByItem = new Map<string, ResolvedReference[]>();
+  /** For each cited file, the first reference of each item file citing it, in pack order (keyed by item file). */
+  const referencesByItem = new Map<string, Map<string, ResolvedReference>>();
   for (const ref of references) {
     const report = (code: Code, message: string) =>
       diagnostics.push(diagnostic(code, message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
@@ -66,8 +66,8 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
       }
       for (const finding of fileLimitFindings(file.path, inspection.facts, rules)) report(finding.code, finding.message);
       if (!paths.includes(file.path)) paths.push(file.path);
-      const itemRefs = referencesByItem.get(file.path) ?? [];
-      if (!itemRefs.some((r) => r.itemId === ref.itemId)) itemRefs.push(ref);
+      const itemRefs = referencesByItem.get(file.path) ?? new Map<string, ResolvedReference>();
+      if (!itemRefs.has(ref.where.file)) itemRefs.set(ref.where.file, ref);
       referencesByItem.set(file.path, itemRefs);
       const list = citations.get(file.path) ?? [];
       if (ref.sdg !== undefined && ref.metric !== undefined && !list.some((c) => c.itemId === ref.itemId)) {
@@ -107,13 +107,14 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
   }
 
   // Findings about a shared file go on every item citing it, at its own reference (src/diagnostics/shared-subject.ts).
-  const citing = (filePath: string) => referencesByItem.get(filePath) ?? [];
+  const citing = (filePath: string) => [...(referencesByItem.get(filePath)?.values() ?? [])];
   const duplicates = duplicateContents(files);
   for (const group of duplicates) {
     for (const other of group.paths.slice(1)) {
       const refs = citing(other);
+      const sharers = new SharedBy(refs.map((r) => r.itemId));
       for (const ref of refs) {
-        const others = othersSentence('Also cited there by', refs.map((r) => r.itemId), ref.itemId);
+        const others = sharers.othersThan(ref.itemId, 'Also cited there by');
         diagnostics.push(
           diagnostic('FILE_DUPLICATE_CONTENT', `"${other}" has the same content as "${group.paths[0]}" (SHA-256 ${group.sha256.slice(0, 12)}…).${others}`, ref.where, {
             itemId: ref.itemId,
@@ -128,8 +129,9 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
     const metrics = [...new Set(file.citedBy.map((c) => c.metric))].sort(compareMetricIds);
     if (metrics.length < rules.citedByMany) continue;
     const refs = citing(file.path);
+    const sharers = new SharedBy(refs.map((r) => r.itemId));
     for (const ref of refs) {
-      const others = othersSentence('Also cited by', refs.map((r) => r.itemId), ref.itemId);
+      const others = sharers.othersThan(ref.itemId, 'Also cited by');
       diagnostics.push(
         diagnostic(
           'FILE_CITED_BY_MANY',

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { CONFIG_FILE } from '../config/resolve';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { compareText, diagnostic, sortDiagnostics } from '../diagnostics/make';
-import { othersSentence } from '../diagnostics/shared-subject';
+import { SharedBy } from '../diagnostics/shared-subject';
 import { isInsideFolder, snapshotsFolderOf, fileRulesFor } from '../files/file-rules';
 import { readTextFile } from '../load/read-text-file';
 import { parseYamlSource, locate } from '../parse/yaml-source';
@@ -134,8 +134,9 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
 /** A snapshot problem concerns every reference to the URL (the rule for shared things, src/diagnostics/shared-subject.ts). */
 function snapshotProblems(references: readonly UrlReference[], url: string, text: string): Diagnostic[] {
   const refs = references.filter((r) => r.url === url);
+  const sharers = new SharedBy(refs.map(citedBy));
   return refs.map((ref) =>
-    diagnostic('URL_SNAPSHOT_FAILED', `Snapshot incomplete: ${text}.${othersSentence('Also cited by', refs.map(citedBy), citedBy(ref))}`, ref.where, {
+    diagnostic('URL_SNAPSHOT_FAILED', `Snapshot incomplete: ${text}.${sharers.othersThan(citedBy(ref), 'Also cited by')}`, ref.where, {
       itemId: ref.itemId,
       sdg: ref.sdg,
       metric: ref.metric,

@@ -1,7 +1,7 @@
 import type { Code } from '../diagnostics/codes';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
-import { othersSentence } from '../diagnostics/shared-subject';
+import { SharedBy } from '../diagnostics/shared-subject';
 import type { UrlCheck, UrlStatus } from './check-url';
 import type { UrlReference } from './collect-urls';
 import type { LinkRecord } from './link-history';
@@ -35,14 +35,26 @@ export function linkDiagnostics(
   now: Date,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const sharers = sharersByUrl(references);
   for (const ref of references) {
     const check = checks.get(ref.url);
     if (!check || check.status === 'ok') continue;
-    const citing = references.filter((r) => r.url === ref.url).map(citedBy);
-    const message = `${describe(check)}${history(check, previous.get(check.url), now)}.${othersSentence('Also cited by', citing, citedBy(ref))}`;
+    const others = sharers.get(ref.url)!.othersThan(citedBy(ref), 'Also cited by');
+    const message = `${describe(check)}${history(check, previous.get(check.url), now)}.${others}`;
     out.push(diagnostic(CODE[check.status], message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
   }
   return out;
+}
+
+/** Who cites each URL, grouped once (a URL may be cited by thousands of items). */
+export function sharersByUrl(references: readonly UrlReference[]): Map<string, SharedBy> {
+  const names = new Map<string, string[]>();
+  for (const ref of references) {
+    const list = names.get(ref.url) ?? [];
+    list.push(citedBy(ref));
+    names.set(ref.url, list);
+  }
+  return new Map([...names].map(([url, list]) => [url, new SharedBy(list)]));
 }
 
 /** Who cites a URL: the item, or the file (the pack config cites the institution's website and sources). */
