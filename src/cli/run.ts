@@ -22,6 +22,7 @@ const COMMANDS: ReadonlyArray<{ name: string; load(): Command }> = [
   { name: 'approve', load: () => (require('./commands/approve') as typeof import('./commands/approve')).approveCommand },
   { name: 'links', load: () => (require('./commands/links') as typeof import('./commands/links')).linksCommand },
   { name: 'criteria', load: () => (require('./commands/criteria') as typeof import('./commands/criteria')).criteriaCommand },
+  { name: 'migrate', load: () => (require('./commands/migrate') as typeof import('./commands/migrate')).migrateCommand },
   { name: 'init', load: () => (require('./commands/init') as typeof import('./commands/init')).initCommand },
   { name: 'schemas', load: () => (require('./commands/schemas') as typeof import('./commands/schemas')).schemasCommand },
 ];

@@ -1,4 +1,20 @@
-import type { AnswerOption, Catalogue, EvidenceWindows, Metric, MetricGroup, NamedValue, PointRule, QuestionType, Sdg } from './types';
+import type {
+  AnswerOption,
+  Catalogue,
+  Confidence,
+  EvidenceRules,
+  EvidenceWindows,
+  Metric,
+  MetricGroup,
+  NamedValue,
+  PointComponent,
+  PointComponentId,
+  PointRule,
+  QuestionType,
+  RelevanceGrade,
+  ResultsPresentation,
+  Sdg,
+} from './types';
 
 /**
  * The shape of criteria/the-<edition>.yaml as written on disk (snake_case keys, as schemas/criteria.schema.json
@@ -9,8 +25,26 @@ import type { AnswerOption, Catalogue, EvidenceWindows, Metric, MetricGroup, Nam
 export interface CatalogueFile {
   edition: string;
   title: string;
+  product?: { name: string; confidence: Confidence; sources: string[] };
+  results?: {
+    presentation: ResultsPresentation['presentation'];
+    bands?: string[];
+    reporter_status: boolean;
+    confidence: Confidence;
+    sources: string[];
+    note?: string;
+  };
+  evidence?: {
+    per_indicator: number | null;
+    attachment_counts_as_public: boolean;
+    self_contained: boolean;
+    confidence: Confidence;
+    sources: string[];
+    note?: string;
+  };
+  heuristics?: { id: string; description: string; confidence: 'heuristic' }[];
   data_year: number;
-  policy_window: { from: number; to: number; confirmed: boolean; basis?: string };
+  policy_window: { from: number; to: number; confirmed: boolean; basis?: string; confidence?: Confidence; sources?: string[] };
   overall: {
     mandatory_sdg: number;
     mandatory_sdg_weight: number;
@@ -22,13 +56,36 @@ export interface CatalogueFile {
   point_rules: {
     question_type: QuestionType;
     max_points: number;
-    components: { label: string; points: number }[];
+    components: ComponentEntry[];
+    cap?: number;
     confirmed: boolean;
+    confidence?: Confidence;
     sources: string[];
   }[];
   /** Source key -> citation, in the order they should be listed. */
   sources: Record<string, string>;
   sdgs: SdgEntry[];
+}
+
+export interface ComponentEntry {
+  id?: PointComponentId;
+  label: string;
+  points: number;
+  grades?: Partial<Record<RelevanceGrade, number>>;
+  bonus?: boolean;
+}
+
+/**
+ * What a component without an `id` is for, by its position: the order every point rule of the older
+ * catalogues follows (THE's own order: the statement, the evidence, its public availability, the policy date).
+ * A date question's single component is its date band.
+ */
+const COMPONENT_BY_POSITION: readonly PointComponentId[] = ['statement', 'evidence', 'public', 'policy_date'];
+
+export function componentId(questionType: QuestionType, entry: ComponentEntry, index: number): PointComponentId | undefined {
+  if (entry.id !== undefined) return entry.id;
+  if (questionType === 'date') return index === 0 ? 'date_band' : undefined;
+  return COMPONENT_BY_POSITION[index];
 }
 
 export interface SdgEntry {
@@ -61,7 +118,10 @@ export interface MetricEntry {
   max_points?: number;
   values?: NamedValue[];
   options?: AnswerOption[];
+  multi_select?: boolean;
+  not_scored?: boolean;
   confirmed: boolean;
+  confidence?: Confidence;
   sources: string[];
   note?: string;
 }
@@ -70,13 +130,13 @@ export interface MetricEntry {
 export function catalogueFromFile(file: CatalogueFile): Catalogue {
   const window = file.policy_window;
   const policyWindow: EvidenceWindows['policyWindow'] = { from: window.from, to: window.to, confirmed: window.confirmed };
-  return {
+  let windows: EvidenceWindows = { dataYear: file.data_year, policyWindow: withOptional(policyWindow, 'basis', window.basis) };
+  windows = withOptional(windows, 'confidence', window.confidence);
+  windows = withOptional(windows, 'sources', window.sources && [...window.sources]);
+  let catalogue: Catalogue = {
     edition: file.edition,
     title: file.title,
-    windows: {
-      dataYear: file.data_year,
-      policyWindow: withOptional(policyWindow, 'basis', window.basis),
-    },
+    windows,
     overall: {
       mandatorySdg: file.overall.mandatory_sdg,
       mandatorySdgWeight: file.overall.mandatory_sdg_weight,
@@ -85,18 +145,64 @@ export function catalogueFromFile(file: CatalogueFile): Catalogue {
       confirmed: file.overall.confirmed,
       sources: [...file.overall.sources],
     },
-    pointRules: file.point_rules.map(
-      (r): PointRule => ({
-        questionType: r.question_type,
-        maxPoints: r.max_points,
-        components: r.components.map((c) => ({ label: c.label, points: c.points })),
-        confirmed: r.confirmed,
-        sources: [...r.sources],
-      }),
-    ),
+    pointRules: file.point_rules.map(pointRuleFromEntry),
     sources: Object.entries(file.sources).map(([key, citation]) => ({ key, citation })),
     sdgs: file.sdgs.map(sdgFromEntry),
   };
+  if (file.product) {
+    catalogue.product = file.product.name;
+    catalogue.productFact = { confidence: file.product.confidence, sources: [...file.product.sources] };
+  }
+  catalogue = withOptional(catalogue, 'results', file.results && resultsFromEntry(file.results));
+  catalogue = withOptional(catalogue, 'evidence', file.evidence && evidenceRulesFromEntry(file.evidence));
+  catalogue = withOptional(
+    catalogue,
+    'heuristics',
+    file.heuristics?.map((h) => ({ id: h.id, description: h.description, confidence: 'heuristic' as const })),
+  );
+  return catalogue;
+}
+
+function pointRuleFromEntry(entry: CatalogueFile['point_rules'][number]): PointRule {
+  let rule: PointRule = {
+    questionType: entry.question_type,
+    maxPoints: entry.max_points,
+    components: entry.components.map((c, i) => {
+      let component: PointComponent = { label: c.label, points: c.points };
+      component = withOptional(component, 'id', componentId(entry.question_type, c, i));
+      component = withOptional(component, 'grades', c.grades && { ...c.grades });
+      component = withOptional(component, 'bonus', c.bonus);
+      return component;
+    }),
+    confirmed: entry.confirmed,
+    sources: [...entry.sources],
+  };
+  rule = withOptional(rule, 'cap', entry.cap);
+  rule = withOptional(rule, 'confidence', entry.confidence);
+  return rule;
+}
+
+function resultsFromEntry(entry: NonNullable<CatalogueFile['results']>): ResultsPresentation {
+  let results: ResultsPresentation = {
+    presentation: entry.presentation,
+    reporterStatus: entry.reporter_status,
+    confidence: entry.confidence,
+    sources: [...entry.sources],
+  };
+  results = withOptional(results, 'bands', entry.bands && [...entry.bands]);
+  results = withOptional(results, 'note', entry.note);
+  return results;
+}
+
+function evidenceRulesFromEntry(entry: NonNullable<CatalogueFile['evidence']>): EvidenceRules {
+  const rules: EvidenceRules = {
+    perIndicator: entry.per_indicator,
+    attachmentCountsAsPublic: entry.attachment_counts_as_public,
+    selfContained: entry.self_contained,
+    confidence: entry.confidence,
+    sources: [...entry.sources],
+  };
+  return withOptional(rules, 'note', entry.note);
 }
 
 function sdgFromEntry(entry: SdgEntry): Sdg {
@@ -142,6 +248,9 @@ function metricFromEntry(entry: MetricEntry, sdg: number, groupId: string): Metr
   metric = withOptional(metric, 'maxPoints', entry.max_points);
   metric = withOptional(metric, 'values', entry.values?.map((v) => ({ ...v })));
   metric = withOptional(metric, 'options', entry.options?.map((o) => ({ ...o })));
+  metric = withOptional(metric, 'multiSelect', entry.multi_select);
+  metric = withOptional(metric, 'notScored', entry.not_scored);
+  metric = withOptional(metric, 'confidence', entry.confidence);
   metric = withOptional(metric, 'note', entry.note);
   return metric;
 }

@@ -1,13 +1,15 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { locate, type DataPath, type YamlSource } from '../parse/yaml-source';
-import type { CatalogueFile } from './catalogue-file';
+import { componentId, type CatalogueFile } from './catalogue-file';
 import { inconsistency } from './catalogue-diagnostic';
 
 /**
  * Rules a JSON Schema cannot state, checked on a catalogue file that already passed the schema.
  * The lookup functions and every later stage rely on them: ids are unique and start with their SDG and
  * group number, each SDG appears once, cited sources are declared, and each question is scored by exactly one
- * point rule whose components add up to the question's maximum.
+ * point rule whose components add up to the question's maximum, each component saying (or placed to say) what
+ * it is for. Multi-select answers cannot together earn more than the statement point; a question THE does not
+ * score carries no weight.
  */
 export function checkCatalogueConsistency(file: CatalogueFile, source: YamlSource, expectedEdition: string): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -29,6 +31,14 @@ export function checkCatalogueConsistency(file: CatalogueFile, source: YamlSourc
     });
   };
   checkSources(file.overall.sources, ['overall', 'sources'], 'The overall rules');
+  if (file.product) checkSources(file.product.sources, ['product', 'sources'], 'The product name');
+  if (file.results) checkSources(file.results.sources, ['results', 'sources'], 'The results presentation');
+  if (file.evidence) checkSources(file.evidence.sources, ['evidence', 'sources'], 'The evidence rules');
+  if (file.policy_window.sources) checkSources(file.policy_window.sources, ['policy_window', 'sources'], 'The policy window');
+  if (file.results && file.results.presentation === 'rank' && (file.results.bands ?? []).length > 0) {
+    report('The results are presented as ranks only, yet bands are listed.', ['results', 'bands']);
+  }
+  checkUnique((file.heuristics ?? []).map((h) => h.id), (id, i) => report(`Heuristic "${id}" is listed twice.`, ['heuristics', i, 'id']));
 
   const rules = new Map<string, CatalogueFile['point_rules'][number]>();
   file.point_rules.forEach((rule, i) => {
@@ -39,6 +49,22 @@ export function checkCatalogueConsistency(file: CatalogueFile, source: YamlSourc
     if (!nearlyEqual(sum, rule.max_points)) {
       report(`The components of the "${rule.question_type}" rule add up to ${sum} points, not its maximum of ${rule.max_points}.`, [...at, 'components']);
     }
+    if (rule.cap !== undefined && !nearlyEqual(rule.cap, rule.max_points)) {
+      report(`The "${rule.question_type}" rule caps its total at ${rule.cap}, not at the indicator's maximum of ${rule.max_points}.`, [...at, 'cap']);
+    }
+    const ids = rule.components.map((c, i) => componentId(rule.question_type, c, i));
+    ids.forEach((id, c) => {
+      if (id === undefined) {
+        report(`Component ${c + 1} of the "${rule.question_type}" rule needs an id: its position does not say what it is for.`, [...at, 'components', c]);
+      }
+      if (rule.components[c]?.grades && id !== 'evidence') {
+        report(`Only the evidence component is graded by relevance; component "${id ?? c + 1}" of the "${rule.question_type}" rule has grades.`, [...at, 'components', c, 'grades']);
+      }
+    });
+    checkUnique(
+      ids.filter((id): id is NonNullable<typeof id> => id !== undefined),
+      (id) => report(`The "${rule.question_type}" rule has more than one "${id}" component.`, [...at, 'components']),
+    );
     checkSources(rule.sources, [...at, 'sources'], `The "${rule.question_type}" point rule`);
   });
 
@@ -73,6 +99,16 @@ export function checkCatalogueConsistency(file: CatalogueFile, source: YamlSourc
         checkUnique((metric.options ?? []).map((o) => o.id), (id, i) =>
           report(`Metric ${metric.id} lists the answer "${id}" twice.`, [...at, 'options', i, 'id']),
         );
+        if (metric.multi_select) {
+          const together = (metric.options ?? []).reduce((total, o) => total + (o.points ?? 0), 0);
+          const statement = statementPoints(rules.get(metric.question_type ?? ''));
+          if (statement !== undefined && together > statement + 0.011) {
+            report(`The answers of multi-select metric ${metric.id} earn ${together} points together, more than the statement's ${statement}.`, [...at, 'options']);
+          }
+        }
+        if (metric.not_scored && metric.weight !== null && metric.weight !== 0) {
+          report(`Metric ${metric.id} is not scored in this edition but has the weight ${metric.weight}.`, [...at, 'weight']);
+        }
         if (metric.question_type !== undefined) {
           const rule = rules.get(metric.question_type);
           if (!rule) {
@@ -94,6 +130,13 @@ export function checkCatalogueConsistency(file: CatalogueFile, source: YamlSourc
     report(`The mandatory SDG ${file.overall.mandatory_sdg} is not among the catalogue's SDGs.`, ['overall', 'mandatory_sdg']);
   }
   return out;
+}
+
+/** Points of a rule's statement component, where the rule has one. */
+function statementPoints(rule: CatalogueFile['point_rules'][number] | undefined): number | undefined {
+  if (!rule) return undefined;
+  const index = rule.components.findIndex((c, i) => componentId(rule.question_type, c, i) === 'statement');
+  return index >= 0 ? rule.components[index]?.points : undefined;
 }
 
 function checkUnique(names: string[], onDuplicate: (name: string, index: number) => void): void {

@@ -78,6 +78,8 @@ export interface Metric {
   multiSelect?: boolean;
   /** THE asks the question but does not score it in this edition (e.g. 17.4.4 in 2027). */
   notScored?: boolean;
+  /** How sure the catalogue is that THE asks this question in this form, where the file says. */
+  confidence?: Confidence;
 }
 
 export interface MetricGroup {
@@ -142,6 +144,8 @@ export interface ResultsPresentation {
   reporterStatus: boolean;
   confidence: Confidence;
   sources: string[];
+  /** What is not known, e.g. whether one institution's result is a band, a place or both. */
+  note?: string;
 }
 
 /** How THE reads the evidence of one indicator in this edition. */
@@ -152,14 +156,18 @@ export interface EvidenceRules {
   attachmentCountsAsPublic: boolean;
   /** Reviewers follow no further links: a page that is only a list of links earns nothing. */
   selfContained: boolean;
+  /** The weakest confidence among the three facts above. */
   confidence: Confidence;
   sources: string[];
+  note?: string;
 }
 
 /** A rule of impact-pack's own (not THE's), named so that every output that uses it can say so. */
 export interface Heuristic {
   id: string;
   description: string;
+  /** Always 'heuristic': stated so that data and output never present it as THE's rule. */
+  confidence?: 'heuristic';
 }
 
 export interface OverallRules {
@@ -177,6 +185,15 @@ export interface EvidenceWindows {
   dataYear: number;
   /** Policies earn the date point when created or reviewed inside [from, to] (years, inclusive). */
   policyWindow: { from: number; to: number; confirmed: boolean; basis?: string };
+  /** How sure the catalogue is of the data year and the window, and where they come from (newer files). */
+  confidence?: Confidence;
+  sources?: string[];
+}
+
+/** A fact about an edition with where it comes from and how sure it is. */
+export interface SourcedFact {
+  confidence: Confidence;
+  sources: string[];
 }
 
 export interface Catalogue {
@@ -185,6 +202,8 @@ export interface Catalogue {
   title: string;
   /** The product's name in this edition, e.g. "THE Impact Rankings" or "THE Sustainability Impact Ratings". */
   product?: string;
+  /** Source and confidence of `product`. */
+  productFact?: SourcedFact;
   results?: ResultsPresentation;
   evidence?: EvidenceRules;
   heuristics?: Heuristic[];

@@ -70,7 +70,7 @@ institution:
   name: ${yamlString(institution)}
   # country: France
   # website: https://www.example.edu
-edition: "${cat.edition}"        # THE Impact Rankings edition; it looks at data year ${cat.windows.dataYear}
+edition: "${cat.edition}"        # ${cat.title}; it looks at data year ${cat.windows.dataYear}
 data_year: ${cat.windows.dataYear}
 # SDGs to submit: the overall table needs SDG 17 plus at least three others.
 submit: [17, 3, 4, 5]
@@ -109,8 +109,10 @@ function exampleItem(kind: string, m: Metric, cat: Catalogue): string {
     'narrative: |',
     '  Describe for a THE assessor what exists, since when, who runs it and what it',
     `  achieved in ${y}, with figures. Write in English; keep the original title below.`,
+    'relevance: specific          # specific: shows exactly what THE asks; general: something related',
   ];
   if (kind === 'policy') {
+    // Created before the data year (THE asks for policies in place then), reviewed in it (inside the window).
     lines.push('policy:', `  created: "${y - 2}"           # a year, YYYY-MM or YYYY-MM-DD; "unknown" if not known`, `  last_reviewed: "${y}"`);
     lines.push('supporting_files:', '  - files/example-policy.txt');
   } else {
@@ -122,12 +124,14 @@ function exampleItem(kind: string, m: Metric, cat: Catalogue): string {
   if (kind === 'numeric') {
     lines.push('values:                     # the named values this metric is scored from');
     for (const v of m.values ?? []) {
-      lines.push(`  ${v.name}:                  # ${v.title}`, `    value: 0`, `    unit: ${yamlString(v.unit)}`);
+      lines.push(`  ${v.name}:                  # ${v.title}`, `    value: 0`, `    unit: ${yamlString(v.unit)}`, `    year: ${y}`);
+      if (v.basis) lines.push(`    basis: ${v.basis}               # THE asks ${v.basis === 'fte' ? 'full-time equivalents' : 'a headcount'}`);
     }
   }
   lines.push(
     'public_urls:',
-    '  - url: https://www.example.edu/sustainability',
+    // One page per item: a page shared by the items of several metrics reads as a landing page.
+    `  - url: https://www.example.edu/sustainability/example-${kind}`,
     '    label: Public page showing the evidence',
     'owner: Sustainability office',
     'status: draft                 # draft | in_review | approved | not_applicable | not_pursuing',

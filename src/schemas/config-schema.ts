@@ -34,7 +34,7 @@ export function packConfigSchema(editions: string[]): Record<string, unknown> {
         },
       },
       edition: {
-        description: `THE Impact Rankings edition this pack is for, in quotes. Known: ${editions.join(', ')}.`,
+        description: `THE edition this pack is for (Impact Rankings up to 2025, Sustainability Impact Ratings from 2026), in quotes. Known: ${editions.join(', ')}.`,
         type: 'string',
         enum: editions,
       },

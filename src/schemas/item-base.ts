@@ -73,10 +73,22 @@ export function baseItemProperties(): Record<string, unknown> {
         next_review: looseDate('When the next review is due.'),
       },
     },
-    answer: { description: 'For multiple-choice and measurement questions: the id of the chosen answer (see `impact-pack criteria --sdg N`).', type: 'string' },
+    answer: {
+      description:
+        'For multiple-choice and measurement questions: the id of the chosen answer (see `impact-pack criteria --sdg N`). A list of ids only for the questions that take several answers (marked multi-select, e.g. 16.2.1).',
+      type: ['string', 'array'],
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      uniqueItems: true,
+    },
     relevance: {
-      description: 'How closely the evidence answers THE\'s question: specific (it answers the question as asked) or general (related, but not what the question asks). A third-party reading of THE\'s 2027 Ratings methodology grades evidence this way (not confirmed by THE); leave it out until the item has been judged.',
+      description:
+        'How closely the evidence answers THE\'s question: specific (it shows exactly what is asked) or general (it shows something related). THE\'s 2027 rules, as read by a third party, give specific the full evidence point and general half.',
       enum: ['specific', 'general'],
+    },
+    primary: {
+      description: 'true on the one item the indicator is judged on, where the edition reads one piece of evidence per indicator and several items of the pack answer it.',
+      type: 'boolean',
     },
     related_items: {
       description: 'Ids of other items of this pack that this one refers to (the same activity under another SDG, a policy it applies). The validator checks that each id exists.',
@@ -137,7 +149,9 @@ export function baseItemProperties(): Record<string, unknown> {
           unit: { description: 'Unit, e.g. EUR, m3, kWh, students, %.', type: 'string', minLength: 1 },
           as_printed: { description: 'The figure exactly as printed in the source, e.g. "12 390 m3".', type: 'string' },
           source: { type: 'string' },
-          year: { type: 'integer', minimum: 1800, maximum: 2200 },
+          year: { description: 'The year the figure is for; THE asks figures of the data year.', type: 'integer', minimum: 1800, maximum: 2200 },
+          basis: { description: 'How people were counted: fte (full-time equivalent) or headcount. THE asks FTE for most student and staff figures.', enum: ['fte', 'headcount'] },
+          scope: { description: 'The population or site the figure covers, e.g. "whole university" or "main campus only".', type: 'string', minLength: 1 },
         },
       },
     },

@@ -19,8 +19,8 @@ export function itemSchemaForEdition(cat: Catalogue): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `${SCHEMA_BASE_URL}/evidence-item.${cat.edition}.schema.json`,
-    title: `impact-pack evidence item, THE Impact Rankings ${cat.edition}`,
-    description: `One piece of evidence for a metric of the THE Impact Rankings ${cat.edition} (data year ${cat.windows.dataYear}). See docs/evidence-format.md.`,
+    title: `impact-pack evidence item, ${cat.title}`,
+    description: `One piece of evidence for a metric of ${cat.title} (data year ${cat.windows.dataYear}). See docs/evidence-format.md.`,
     type: 'object',
     additionalProperties: false,
     required: ITEM_REQUIRED,
@@ -45,10 +45,14 @@ function requirementFor(m: Metric): Record<string, unknown>[] {
     out.push({ $comment: `${m.id} ${m.title}: policy dates`, if: when, then: { required: ['policy'] } });
   }
   if (m.options && m.options.length > 0) {
+    // A single answer must be one of the options; so must each entry of a list. Whether a list is allowed at
+    // all (multi-select questions only) is the answer-is-option check's to say, with a clearer message than
+    // a schema type error would give.
+    const ids = m.options.map((o) => o.id);
     out.push({
-      $comment: `${m.id} ${m.title}: answer options`,
+      $comment: `${m.id} ${m.title}: answer options${m.multiSelect ? ' (several may be chosen)' : ''}`,
       if: when,
-      then: { properties: { answer: { enum: m.options.map((o) => o.id) } } },
+      then: { properties: { answer: { items: { enum: ids }, if: { type: 'string' }, then: { enum: ids } } } },
     });
   }
   return out;

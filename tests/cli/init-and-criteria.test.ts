@@ -28,6 +28,31 @@ describe('impact-pack init', () => {
     }
   });
 
+  it.each([
+    ['2026-12-06', '2027', 2025],
+    ['2026-01-01', '2027', 2025],
+    ['2025-12-31', '2026', 2024],
+  ])('on %s (SOURCE_DATE_EPOCH) starts on edition %s, whose data year %s has ended, and validates without warnings', async (day, edition, dataYear) => {
+    const t = tempDir();
+    try {
+      const dir = path.join(t.root, 'pack');
+      const env = { SOURCE_DATE_EPOCH: String(Date.parse(`${day}T12:00:00Z`) / 1000) };
+      const r = await runCli(['init', dir], { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`(data year ${dataYear})`);
+      const config = readFileSync(path.join(dir, 'impact-pack.yaml'), 'utf8');
+      expect(config).toContain(`edition: "${edition}"`);
+      expect(config).toContain(`build_date: "${day}"`);
+      const practice = r.stdout.match(/items\/sdg-\d+\/example-practice\.yaml/)![0];
+      expect(readFileSync(path.join(dir, practice), 'utf8')).toContain(`start: "${dataYear}-01-01"`);
+      const validate = await runCli(['validate', dir, '--format', 'json'], { env });
+      expect(JSON.parse(validate.stdout).diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);
+      expect(validate.code).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('refuses a folder that is not empty and never touches it', async () => {
     const t = tempDir({ 'notes.txt': 'keep me' });
     try {
@@ -57,6 +82,41 @@ describe('impact-pack criteria', () => {
     expect(r.stdout).not.toContain('6.2.1');
     const json = JSON.parse((await runCli(['criteria', '--edition', '2022', '--format', 'json'])).stdout);
     expect(json.sdgs).toHaveLength(17);
+  });
+
+  it.each([
+    ['the pack given as first argument', ['tests/fixtures/packs/ratings-2027'], 'THE Sustainability Impact Ratings 2027: criteria catalogue'],
+    ['--edition over the pack', ['tests/fixtures/packs/ratings-2027', '--edition', '2024'], 'THE Impact Rankings 2024: criteria catalogue'],
+    ['the newest edition without a pack', [], 'THE Sustainability Impact Ratings 2027: criteria catalogue'],
+  ])('takes the edition from %s', async (_name, argv, title) => {
+    const r = await runCli(['criteria', ...argv, '--sdg', '16'], { cwd: REPO_ROOT });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(title);
+  });
+
+  it('uses the pack in the current folder', async () => {
+    const r = await runCli(['criteria', '--sdg', '1'], { cwd: path.join(REPO_ROOT, 'tests/fixtures/packs/ratings-2024') });
+    expect(r.stdout.split('\n')[0]).toBe('THE Impact Rankings 2024: criteria catalogue');
+  });
+
+  it('shows the 2027 edition facts with their confidence, and the heuristics apart', async () => {
+    const r = await runCli(['criteria', '--edition', '2027', '--sdg', '17']);
+    expect(r.stdout).toContain('Product: THE Sustainability Impact Ratings [C: S9, S24]');
+    expect(r.stdout).toContain('Evidence: 1 piece of evidence per indicator; an attached file does not count as public;');
+    expect(r.stdout).toMatch(/^ {2}policy +max 4, total capped at 4: .*Bonus for a policy created or reviewed within 2022-2026 1 \(bonus\) \(unconfirmed, confidence 3P\)/m);
+    expect(r.stdout).toMatch(/17\.4\.4 {2}Sustainability literacy {2}\(.*not scored in this edition/);
+    expect(r.stdout).toContain("impact-pack's own rules (heuristics, not THE's):");
+  });
+
+  it('refuses a pack argument that is not a pack', async () => {
+    const t = tempDir({ 'notes.txt': 'x' });
+    try {
+      const r = await runCli(['criteria', t.root]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('holds no impact-pack.yaml');
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('rejects an unknown edition or SDG', async () => {

@@ -21,8 +21,8 @@ function load(edition: string): Catalogue {
   return result.value;
 }
 
-test('the three editions are shipped', () => {
-  expect(editions).toEqual(['2022', '2024', '2026']);
+test('the four editions are shipped', () => {
+  expect(editions).toEqual(['2022', '2024', '2026', '2027']);
 });
 
 describe.each(editions)('edition %s', (edition) => {
@@ -146,12 +146,71 @@ describe.each(editions)('edition %s', (edition) => {
 });
 
 describe('differences between editions', () => {
-  const [c2022, c2024, c2026] = ['2022', '2024', '2026'].map(load);
+  const [c2022, c2024, c2026, c2027] = ['2022', '2024', '2026', '2027'].map(load);
   const ids = (cat: Catalogue) => new Set(allMetrics(cat).map((m) => m.id));
 
-  test('questions added from 2025 on exist only in 2026', () => {
+  test('questions added from 2025 on exist only in 2026 and 2027', () => {
     for (const id of ['2.3.5', '7.5.1', '8.2.9', '10.6.11', '15.2.6', '17.4.4']) {
-      expect([ids(c2022).has(id), ids(c2024).has(id), ids(c2026).has(id)]).toEqual([false, false, true]);
+      expect([ids(c2022).has(id), ids(c2024).has(id), ids(c2026).has(id), ids(c2027).has(id)]).toEqual([false, false, true, true]);
+    }
+  });
+
+  test('2026 and 2027 are the Sustainability Impact Ratings, with their facts marked', () => {
+    for (const cat of [c2026, c2027]) {
+      expect(cat.product).toBe('THE Sustainability Impact Ratings');
+      expect(cat.productFact?.confidence).toBe('C');
+      expect(cat.results?.reporterStatus).toBe(true);
+      expect(cat.evidence?.perIndicator).toBe(1);
+    }
+    expect(c2022.product).toBeUndefined();
+    expect(c2026.results).toMatchObject({ presentation: 'rank_and_band', confidence: '3P' });
+    expect(c2026.results?.bands).toContain('601-800');
+    expect(c2027.results).toMatchObject({ presentation: 'unknown', confidence: '?' });
+    expect(c2026.evidence).toMatchObject({ attachmentCountsAsPublic: true, confidence: '?' });
+    expect(c2027.evidence).toMatchObject({ attachmentCountsAsPublic: false, selfContained: true, confidence: '3P' });
+    expect(c2027.windows).toMatchObject({ dataYear: 2025, policyWindow: { from: 2022, to: 2026, confirmed: false }, confidence: '3P' });
+  });
+
+  test('2027 point rules: statement, graded evidence, public, policy-date bonus, capped at the maximum', () => {
+    const policy = pointRuleFor(c2027, 'policy')!;
+    expect(policy.components.map((c) => c.id)).toEqual(['statement', 'evidence', 'public', 'policy_date']);
+    expect(policy.components[1]?.grades).toEqual({ specific: 1, general: 0.5 });
+    expect(policy.components[3]?.bonus).toBe(true);
+    expect(policy).toMatchObject({ cap: 4, confidence: '3P' });
+    for (const rule of c2027.pointRules.filter((r) => r.questionType !== 'date')) expect(rule.cap).toBe(rule.maxPoints);
+    expect(pointRuleFor(c2027, 'date')!.components.map((c) => c.id)).toEqual(['date_band']);
+  });
+
+  test('component ids of the older files are read from their position', () => {
+    expect(pointRuleFor(c2022, 'policy')!.components.map((c) => c.id)).toEqual(['statement', 'evidence', 'public', 'policy_date']);
+    expect(pointRuleFor(c2024, 'date')!.components.map((c) => c.id)).toEqual(['date_band']);
+  });
+
+  test('multi-select, not-scored and bracketed questions', () => {
+    const metric = (cat: Catalogue, id: string) => allMetrics(cat).find((m) => m.id === id)!;
+    for (const cat of [c2022, c2024, c2026, c2027]) {
+      expect(metric(cat, '16.2.1').multiSelect).toBe(true);
+      expect(metric(cat, '16.2.2').multiSelect).toBe(true);
+    }
+    expect(metric(c2027, '17.4.4')).toMatchObject({ notScored: true, weight: null });
+    expect(metric(c2026, '17.4.4').notScored).toBeUndefined();
+    expect(metric(c2027, '13.4.2').note).toMatch(/conflict/);
+    expect(metric(c2027, '13.4.1').options?.map((o) => o.id)).toEqual(['scope_1', 'scope_1_2', 'scope_1_2_3_partial', 'scope_1_2_3_full']);
+    expect(metric(c2027, '13.2.1').options?.map((o) => o.points)).toEqual([1, 0.5]);
+  });
+
+  test('every metric of 2026 and 2027 carries a confidence mark; FTE values say so', () => {
+    for (const cat of [c2026, c2027]) {
+      for (const m of allMetrics(cat)) expect(['C', 'R', '3P', '?']).toContain(m.confidence);
+      const values = allMetrics(cat).flatMap((m) => m.values ?? []);
+      for (const v of values) if (/\(FTE\)/.test(v.unit)) expect(v.basis).toBe('fte');
+    }
+  });
+
+  test('heuristics are listed in every edition and marked as such', () => {
+    for (const cat of [c2022, c2024, c2026, c2027]) {
+      expect(cat.heuristics?.length ?? 0).toBeGreaterThan(0);
+      for (const h of cat.heuristics ?? []) expect(h.confidence).toBe('heuristic');
     }
   });
 

@@ -45,7 +45,7 @@ function loadBroken(text: string): { value: unknown; diagnostics: Diagnostic[]; 
 
 describe('shipped catalogues', () => {
   test('listEditions finds the shipped files in order', () => {
-    expect(listEditions()).toEqual(['2022', '2024', '2026']);
+    expect(listEditions()).toEqual(['2022', '2024', '2026', '2027']);
   });
 
   test('loading twice returns the cached catalogue', () => {
@@ -68,8 +68,8 @@ describe('shipped catalogues', () => {
       weightConfirmed: true,
       definition: expect.stringContaining('financial aid because of poverty'),
       values: [
-        { name: 'low_income_students_aided_fte', title: expect.any(String), unit: 'students (FTE)', required: true },
-        { name: 'students_fte', title: expect.any(String), unit: 'students (FTE)', required: true },
+        { name: 'low_income_students_aided_fte', title: expect.any(String), unit: 'students (FTE)', required: true, basis: 'fte' },
+        { name: 'students_fte', title: expect.any(String), unit: 'students (FTE)', required: true, basis: 'fte' },
       ],
       confirmed: true,
       sources: ['S6', 'G2', 'U1', 'M'],
@@ -223,6 +223,45 @@ describe('broken catalogues give diagnostics, not exceptions', () => {
     const text = edited2022('            question_type: activity\n            max_points: 3\n            definition: Does the university set targets to admit', '            question_type: activity\n            max_points: 4\n            definition: Does the university set targets to admit');
     const result = loadBroken(text);
     expect(result.diagnostics.map((d) => d.message)).toEqual(['Metric 1.3.1 gives 4 points at most, but the "activity" rule gives 3.']);
+  });
+
+  const POLICY_RULE_2022 = '      - { label: The policy exists, points: 1 }\n';
+  test.each([
+    [
+      'a cap other than the indicator maximum',
+      ['  - question_type: policy\n    max_points: 4\n', '  - question_type: policy\n    max_points: 4\n    cap: 5\n'],
+      'The "policy" rule caps its total at 5, not at the indicator\'s maximum of 4.',
+    ],
+    [
+      'relevance grades on a component other than the evidence',
+      [POLICY_RULE_2022, '      - { label: The policy exists, points: 1, grades: { specific: 1 } }\n'],
+      'Only the evidence component is graded by relevance; component "statement" of the "policy" rule has grades.',
+    ],
+    [
+      'two components for the same thing',
+      [POLICY_RULE_2022, '      - { id: public, label: The policy exists, points: 1 }\n'],
+      'The "policy" rule has more than one "public" component.',
+    ],
+    [
+      'a multi-select question whose answers earn more than the statement',
+      ['              - { id: students, title: Students elect representatives, points: 0.33 }', '              - { id: students, title: Students elect representatives, points: 0.9 }'],
+      'The answers of multi-select metric 16.2.1 earn 1.56 points together, more than the statement\'s 1.',
+    ],
+    [
+      'a question not scored that carries a weight',
+      ['            multi_select: true\n            confirmed: true\n            sources: [ S22, M ]\n            note: Several answers can apply; each earns its points.\n          - id: "16.2.2"',
+       '            multi_select: true\n            not_scored: true\n            confirmed: true\n            sources: [ S22, M ]\n            note: Several answers can apply; each earns its points.\n          - id: "16.2.2"'],
+      'Metric 16.2.1 is not scored in this edition but has the weight 3.35.',
+    ],
+    [
+      'an edition fact citing an undeclared source',
+      ['title: THE Impact Rankings 2022\n', 'title: THE Impact Rankings 2022\nproduct: { name: THE Impact Rankings, confidence: C, sources: [ NOPE ] }\n'],
+      'The product name cites source "NOPE", which the catalogue\'s sources list does not declare.',
+    ],
+  ])('%s is rejected', (_name, [find, replace], message) => {
+    const result = loadBroken(edited2022(find!, replace!));
+    expect(result.diagnostics.map((d) => d.message)).toEqual([message]);
+    expect(result.value).toBeUndefined();
   });
 
   test('a catalogue that cannot be read is reported as unreadable', () => {

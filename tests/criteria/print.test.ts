@@ -34,7 +34,7 @@ describe('text listing', () => {
   });
 
   test('shows named values and answer options with their points', () => {
-    expect(all).toContain('        value low_income_students_aided_fte [students (FTE), required]: Low-income students receiving significant financial aid because of poverty');
+    expect(all).toContain('        value low_income_students_aided_fte [students (FTE), required, counted as FTE]: Low-income students receiving significant financial aid because of poverty');
     expect(all).toContain('        value waste_landfill_tonnes [tonnes, optional]: Waste sent to landfill');
     expect(all).toContain('        answer whole_university: Measured across the whole university (1 point)');
     expect(all).toContain('        answer part_of_university: Measured in part of the university (0.5 points)');

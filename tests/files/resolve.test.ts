@@ -18,6 +18,7 @@ function packWith(refs: string[], files: Record<string, string | Uint8Array>) {
     'supporting_files:',
     ...refs.map((r) => `  - ${JSON.stringify(r)}`),
     'status: draft',
+    'period: { start: 2020-03-01, end: 2020-03-31 }',
     '',
   ].join('\n');
   return tempDir({ 'impact-pack.yaml': MINIMAL_CONFIG, 'items/item.yaml': item, ...files });

@@ -42,6 +42,9 @@ function argsFor(command: string, pack: string, scratch: string): string[] {
       return [command, pack, '--item', 'sdg-dialogue', '--reviewer', 'A. Reviewer', '--date', '2021-11-01'];
     case 'gaps':
       return [command, pack, '--format', 'json'];
+    case 'migrate':
+      // Without --write, migrate only prints its plan.
+      return [command, pack, '--to', '2027'];
     default:
       return [command, pack];
   }

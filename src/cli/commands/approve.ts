@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { itemContentHash } from '../../analyse/content-hash';
 import { applyReviewAction, type ReviewAction } from '../../analyse/review-edit';
@@ -7,12 +6,12 @@ import { formatHuman } from '../../diagnostics/format-human';
 import { isoDay, parseIsoDay } from '../../model/dates';
 import { parseItem } from '../../parse/item';
 import { loadPack } from '../../pipeline/load-pack';
+import { backupFile, backupStamp, replaceFile } from '../../write/pack-backup';
 import { EXIT, UsageError, useColour, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { packFolder } from '../pack-folder';
 
-/** Where copies of evidence files go before a review action rewrites them, inside the pack. */
-export const BACKUP_FOLDER = '.impact-pack-backups';
+export { BACKUP_FOLDER } from '../../write/pack-backup';
 
 export const approveCommand = {
   name: 'approve',
@@ -52,7 +51,7 @@ export const approveCommand = {
       }
     }
 
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = backupStamp(now);
     for (const p of targets) {
       const action: ReviewAction =
         args.values.flag === undefined
@@ -79,30 +78,3 @@ export const approveCommand = {
     return EXIT.ok;
   },
 };
-
-/** Copies the file into the backup folder (never overwriting an earlier backup) and returns the copy's pack-relative path. */
-async function backupFile(root: string, file: string, stamp: string): Promise<string> {
-  for (let n = 0; ; n++) {
-    const rel = path.posix.join(BACKUP_FOLDER, n === 0 ? stamp : `${stamp}-${n}`, file);
-    const target = path.join(root, rel);
-    await mkdir(path.dirname(target), { recursive: true });
-    try {
-      await copyFile(path.join(root, file), target, 1 /* COPYFILE_EXCL */);
-      return rel;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
-
-/** Writes beside the file and renames over it, so that the file is never left half written. */
-async function replaceFile(absolute: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(absolute), `.${path.basename(absolute)}.tmp-${randomBytes(4).toString('hex')}`);
-  try {
-    await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, absolute);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
