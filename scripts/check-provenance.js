@@ -6,7 +6,8 @@
 // shipped with the pack, so nothing inside the pipeline can see whether a cited range, a figure or a
 // URL really comes from it. This script does that comparison when the report is at hand:
 //   1. every item cites the report source, and every cited line range exists in the report;
-//   2. every `values.*.as_printed` occurs inside the union of the item's cited ranges;
+//   2. every `values.*.as_printed` occurs inside the union of the item's cited ranges, with the words
+//      that qualify the figure ("plus de", "environ", "près de" …) when the report prints one;
 //   3. every `values.*.value` agrees with its `as_printed` (French number formats; warnings only);
 //   4. every `public_urls` entry occurs in the cited ranges, or a review note says it was repaired;
 //   5. every CSV row's printed text (and URL) occurs within its `report_lines`.
@@ -14,6 +15,8 @@
 // the whole report and checked like item figures.
 //
 // Usage: node scripts/check-provenance.js [--pack evidence] [--report <path>] [--source <key>]
+// The report is --report, else $PROVENANCE_REPORT, else ../shared/reference/… next to the repository
+// (where the main checkout finds it; a git worktree elsewhere names it with either of the first two).
 // Prints one line per problem (`file: message`) and a summary; exits 1 when a check other than 3
 // fails, 2 when the check cannot run at all (missing report or config), 0 otherwise.
 //
@@ -242,6 +245,70 @@ function explainUrlMiss(report, url) {
   const elsewhere = findInReport(report.compact, removeSpacing(url), isWholeUrl, 4);
   if (elsewhere.length > 0) return `; the report prints it at line ${elsewhere.join(', ')}`;
   return '; not found anywhere in the report';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Qualifiers (part of check 2). "plus de 20 000 km" and "20 000 km" are different claims: a figure
+// copied without the words that bound or round it states more than the report does. So where the
+// report prints a qualifier right before (or "environ" right after) a printed figure, the
+// `as_printed` must carry it too. The lists are French (the report's language) and English (for
+// packs written from English sources); longer phrases come first so that "un peu plus de" wins over
+// "plus de".
+
+const QUALIFIERS_BEFORE = [
+  'un peu plus de', 'un peu moins de', 'pas moins de', 'de l’ordre de', "de l'ordre de", 'aux alentours de', 'autour de',
+  'plus de', 'moins de', 'près de', 'pres de', 'au moins', 'au plus', 'au-delà de', 'jusqu’à', "jusqu'à", 'jusqu’a', "jusqu'a",
+  'supérieur à', 'supérieure à', 'supérieurs à', 'supérieures à', 'inférieur à', 'inférieure à', 'inférieurs à', 'inférieures à',
+  'environ', 'approximativement', 'presque', 'quasiment', 'quelque', 'env.',
+  'more than', 'less than', 'fewer than', 'at least', 'up to', 'nearly', 'almost', 'around', 'about', 'approximately', 'over', 'under',
+];
+/** Elided forms glue to the figure: "plus d’un million". */
+const ELIDED_BEFORE = ['plus d’', "plus d'", 'moins d’', "moins d'", 'près d’', "près d'"];
+const SYMBOLS_BEFORE = ['~', '≈', '>', '<', '≥', '≤', '+ de', '+de'];
+const QUALIFIERS_AFTER = ['environ', 'au moins', 'au plus', 'ou plus', 'ou moins', 'maximum', 'minimum', 'or more', 'at most', 'at least'];
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const byLength = (list) => [...list].sort((a, b) => b.length - a.length).map(escapeRegExp);
+/** A qualifier ends where the figure starts: a word qualifier needs a word boundary before it and a space after. */
+const QUALIFIER_BEFORE = new RegExp(
+  `(?:(?:^|[^\\p{L}\\p{N}])(${byLength(QUALIFIERS_BEFORE).join('|')}) ?|(?:^|[^\\p{L}\\p{N}])(${byLength(ELIDED_BEFORE).join('|')})|(${byLength(SYMBOLS_BEFORE).join('|')}) ?)$`,
+  'iu',
+);
+const QUALIFIER_AFTER = new RegExp(`^ ?(${byLength(QUALIFIERS_AFTER).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** The qualifier the text prints right before or after `length` characters at `at`, if any. */
+function qualifierAround(text, at, length) {
+  const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+  if (before) return { words: (before[1] ?? before[2] ?? before[3]).trim(), where: 'before' };
+  const after = QUALIFIER_AFTER.exec(text.slice(at + length, at + length + 20));
+  if (after) return { words: after[1], where: 'after' };
+  return undefined;
+}
+
+/**
+ * Where printed text occurs in the cited ranges but every occurrence has a qualifier the text leaves
+ * out, the first such qualifier and its line; undefined when the text occurs as printed (or not at all,
+ * which the caller reports on its own). One plain occurrence is enough: the report may print the same
+ * figure twice, once qualified.
+ */
+function droppedQualifier(index, ranges, printed) {
+  const needle = normaliseSpacing(printed);
+  let dropped;
+  for (const range of ranges) {
+    const offsets = findOffsets(index, needle, index.starts[range.first], index.ends[range.last], isWholeMatch, 50);
+    for (const at of offsets) {
+      const qualifier = qualifierAround(index.text, at, needle.length);
+      if (qualifier === undefined) return undefined;
+      if (dropped === undefined) dropped = { ...qualifier, line: lineAtOffset(index, at) };
+    }
+  }
+  return dropped;
+}
+
+/** The message for a dropped qualifier, naming the words to put back. */
+function describeDroppedQualifier(label, printed, dropped) {
+  const whole = dropped.where === 'before' ? `${dropped.words} ${printed}` : `${printed} ${dropped.words}`;
+  return `${label} "${printed}" leaves out "${dropped.words}", which the report prints ${dropped.where} it (line ${dropped.line}); write "${whole}"`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -590,6 +657,9 @@ function checkItem(context, file) {
     const printed = String(figure.as_printed);
     if (cited.length > 0 && !occursInRanges(report.spaced, cited, normaliseSpacing(printed), isWholeMatch)) {
       findings.error(shown, `${label}.as_printed "${printed}" is not in the cited lines ${citedText}${explainTextMiss(report, cited, printed)}`);
+    } else if (cited.length > 0) {
+      const dropped = droppedQualifier(report.spaced, cited, printed);
+      if (dropped !== undefined) findings.error(shown, describeDroppedQualifier(`${label}.as_printed`, printed, dropped));
     }
     checkValueAgainstPrint(findings, shown, `${label}.value`, figure.value, printed);
   }
@@ -649,6 +719,9 @@ function checkCsv(context, file) {
       counts.csvTexts += 1;
       if (!occursInRanges(report.spaced, ranges, normaliseSpacing(printed), isWholeMatch)) {
         findings.error(shown, `${where}: ${printedColumn.name} "${printed}" is not in report_lines ${citedText}${explainTextMiss(report, ranges, printed)}`);
+      } else {
+        const dropped = droppedQualifier(report.spaced, ranges, printed);
+        if (dropped !== undefined) findings.error(shown, `${where}: ${describeDroppedQualifier(printedColumn.name, printed, dropped)}`);
       }
       if (printedColumn.name === 'as_printed' && valueColumn !== -1 && cell(valueColumn) !== '') {
         const value = cell(valueColumn);
@@ -677,6 +750,9 @@ function checkFacts(context, configFile, config) {
     const printed = String(fact.as_printed);
     if (findInReport(report.spaced, normaliseSpacing(printed), isWholeMatch, 1).length === 0) {
       findings.error(shown, `facts.${name}.as_printed "${printed}" is not in the report`);
+    } else {
+      const dropped = droppedQualifier(report.spaced, [{ first: 1, last: report.lineCount }], printed);
+      if (dropped !== undefined) findings.error(shown, describeDroppedQualifier(`facts.${name}.as_printed`, printed, dropped));
     }
     checkValueAgainstPrint(findings, shown, `facts.${name}.value`, fact.value, printed);
   }
@@ -693,7 +769,9 @@ function chooseReportSource(sources, requested) {
 }
 
 function parseArguments(argv) {
-  const options = { pack: defaultPackPath, report: defaultReportPath, source: undefined };
+  const fromEnvironment = process.env.PROVENANCE_REPORT;
+  const report = fromEnvironment !== undefined && fromEnvironment !== '' ? path.resolve(fromEnvironment) : defaultReportPath;
+  const options = { pack: defaultPackPath, report, source: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -713,7 +791,7 @@ function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-const USAGE = 'usage: node scripts/check-provenance.js [--pack evidence] [--report <report.txt>] [--source <source-key>]';
+const USAGE = 'usage: node scripts/check-provenance.js [--pack evidence] [--report <report.txt>] [--source <source-key>] (or the report in $PROVENANCE_REPORT)';
 
 /** Runs all checks; returns the printed lines and the exit code instead of printing, so it can be tested. */
 function runCheck(options) {
@@ -775,4 +853,4 @@ function main() {
 
 if (require.main === module) process.exitCode = main();
 
-module.exports = { runCheck, compareValue, printedFigures, parseLineRange, parseCsv, normaliseSpacing, removeSpacing };
+module.exports = { runCheck, compareValue, qualifierAround, printedFigures, parseLineRange, parseCsv, normaliseSpacing, removeSpacing };

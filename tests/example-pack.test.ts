@@ -50,4 +50,27 @@ describe('the example pack in evidence/', () => {
     const undated = report.policyDates.map((p) => p.itemId);
     expect(undated).toEqual(expect.arrayContaining(['sdg05-b-maternity-leave', 'sdg07-b-energy-efficient-building-policy', 'sdg12-c-waste-management-policy']));
   });
+
+  it('refers from item to item only through related_items, never by an id in the text', () => {
+    const ids = new Set(loaded.pack!.items.map((p) => p.item.id));
+    const related = loaded.pack!.items.flatMap((p) => p.item.related_items ?? []);
+    expect(related.length).toBeGreaterThanOrEqual(30);
+    expect(related.filter((id) => !ids.has(id))).toEqual([]);
+    const mentions = loaded.pack!.items.flatMap((p) => {
+      const { id: _id, related_items: _related, ...rest } = p.item;
+      return [...JSON.stringify(rest).matchAll(/sdg\d{2}-[a-z]-[a-z0-9-]+/g)].map((m) => `${p.item.id} mentions ${m[0]}`);
+    });
+    expect(mentions).toEqual([]);
+  });
+
+  it('grades as general the items that answer a question other than the one THE asks', () => {
+    const general = loaded.pack!.items.filter((p) => p.item.relevance === 'general').map((p) => `${p.item.metric} ${p.item.id}`);
+    expect(general.sort()).toEqual([
+      '1.3.3 sdg01-b-student-housing-2020',
+      '17.4.1 sdg17-a-personal-engagement-project-credit',
+      '6.5.5 sdg06-b-rhone-basin-research-zone',
+      '8.2.1 sdg08-b-pay-above-minimum-wage-2020',
+      '8.2.7 sdg08-b-gender-distribution-monitoring',
+    ]);
+  });
 });

@@ -8,6 +8,11 @@
 
 /** Suites that check our output with the programs people use: poppler, qpdf, LibreOffice, Chromium, GNU time. */
 const REAL_CLIENTS = [
+  'tests/build/audiences.test.ts',
+  'tests/build/output-safety.test.ts',
+  'tests/portal/portal-chromium.test.ts',
+  'tests/render/url-labels-clients.test.ts',
+  'tests/workbook/libreoffice.test.ts',
   'tests/build/build.test.ts',
   'tests/hardening/untrusted-content.test.ts',
   'tests/perf/bench.test.ts',
@@ -26,6 +31,8 @@ const REAL_CLIENTS = [
 
 /** Suites that start processes (the built CLI, scripts, worker threads, npm) or need the compiled dist/. */
 const PROCESSES = [
+  'tests/hardening/approve-edits.test.ts',
+  'tests/incremental/watch-session.test.ts',
   'tests/ci-workflow/workflow-run.test.ts',
   'tests/cli/init-and-criteria.test.ts',
   'tests/hardening/bad-packs.test.ts',

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
+import { SharedBy } from '../diagnostics/shared-subject';
 import type { InstitutionFact } from '../model/config';
 import type { ParsedItem } from '../parse/item';
 import { locate } from '../parse/yaml-source';
@@ -30,6 +31,8 @@ export function checkFactConsistency(
 ): { value: FactMismatch[]; diagnostics: Diagnostic[] } {
   const mismatches: FactMismatch[] = [];
   const diagnostics: Diagnostic[] = [];
+  /** The item's SDG and metric as written, for the diagnostic (the mismatch record keeps them as text). */
+  const where = new Map<FactMismatch, { sdg?: number; metric?: string }>();
   if (!facts) return { value: mismatches, diagnostics };
   for (const p of items) {
     const { item } = p;
@@ -53,15 +56,23 @@ export function checkFactConsistency(
         column: pos.column,
       };
       mismatches.push(m);
-      diagnostics.push(
-        diagnostic(
-          'FACT_MISMATCH',
-          `${name} is ${v.value}${unitText(v.unit)} here, but impact-pack.yaml declares ${fact.value}${unitText(fact.unit)} for the institution.`,
-          { file: p.file, ...pos },
-          { itemId: m.itemId, sdg: typeof item.sdg === 'number' ? item.sdg : undefined, metric: typeof item.metric === 'string' ? item.metric : undefined },
-        ),
-      );
+      where.set(m, { sdg: typeof item.sdg === 'number' ? item.sdg : undefined, metric: typeof item.metric === 'string' ? item.metric : undefined });
     }
+  }
+  // One diagnostic on every item that contradicts a fact, naming the others that do (src/diagnostics/shared-subject.ts).
+  const sharers = new Map<string, SharedBy>();
+  for (const name of new Set(mismatches.map((m) => m.fact))) sharers.set(name, new SharedBy(mismatches.filter((m) => m.fact === name).map((m) => m.itemId)));
+  for (const m of mismatches) {
+    const fact = facts[m.fact];
+    const others = sharers.get(m.fact)!.othersThan(m.itemId, 'Other items that differ from it');
+    diagnostics.push(
+      diagnostic(
+        'FACT_MISMATCH',
+        `${m.fact} is ${m.stated}${unitText(m.statedUnit)} here, but impact-pack.yaml declares ${fact.value}${unitText(fact.unit)} for the institution.${others}`,
+        { file: m.file, line: m.line, column: m.column },
+        { itemId: m.itemId, ...where.get(m) },
+      ),
+    );
   }
   return { value: mismatches, diagnostics };
 }

@@ -9,7 +9,7 @@ import type { Check } from './check';
 export const answerIsOption: Check = {
   name: 'answer-is-option',
   description: 'An answer names one of the metric\'s options, and a list of answers is given only for multi-select questions.',
-  codes: ['ANSWER_UNKNOWN', 'ANSWER_MULTI_SELECT_NOT_ALLOWED'],
+  codes: ['ANSWER_UNKNOWN', 'ANSWER_NOT_USED', 'ANSWER_MULTI_SELECT_NOT_ALLOWED'],
   run(ctx) {
     for (const p of ctx.items) {
       const { metric, answer } = p.item;
@@ -18,7 +18,7 @@ export const answerIsOption: Check = {
       if (!m) continue;
       const options = m.options ?? [];
       if (options.length === 0) {
-        ctx.report('ANSWER_UNKNOWN', `Metric ${m.id} is not a multiple-choice question, so "answer" is not used.`, { item: p, path: ['answer'] }, 'warning');
+        ctx.report('ANSWER_NOT_USED', `Metric ${m.id} is not a multiple-choice question, so "answer" is not used.`, { item: p, path: ['answer'] });
       } else if (Array.isArray(answer)) {
         if (!m.multiSelect && answer.length > 0) {
           ctx.report(

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../criteria/types';
 import type { Code } from '../diagnostics/codes';
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
 import type { PackSettings } from '../config/resolve';
 import type { ParsedItem } from '../parse/item';
@@ -22,7 +22,7 @@ export interface CheckContext {
   items: ParsedItem[];
   catalogue: Catalogue;
   settings: PackSettings;
-  report(code: Code, message: string, at: { item: ParsedItem; path?: DataPath; key?: boolean }, severity?: Severity): void;
+  report(code: Code, message: string, at: { item: ParsedItem; path?: DataPath; key?: boolean }): void;
 }
 
 export function createContext(items: ParsedItem[], catalogue: Catalogue, settings: PackSettings, sink: Diagnostic[]): CheckContext {
@@ -30,12 +30,11 @@ export function createContext(items: ParsedItem[], catalogue: Catalogue, setting
     items,
     catalogue,
     settings,
-    report(code, message, at, severity) {
+    report(code, message, at) {
       const { item } = at;
       const pos = locate(item.source, at.path ?? [], at.key ? 'key' : 'value');
       sink.push(
         diagnostic(code, message, { file: item.file, ...pos }, {
-          severity,
           itemId: typeof item.item.id === 'string' ? item.item.id : undefined,
           sdg: typeof item.item.sdg === 'number' ? item.item.sdg : undefined,
           metric: typeof item.item.metric === 'string' ? item.item.metric : undefined,

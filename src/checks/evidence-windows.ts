@@ -9,7 +9,7 @@ import type { Check } from './check';
 export const evidenceWindows: Check = {
   name: 'evidence-windows',
   description: 'Activities fall in the data year; policies were created or reviewed inside the policy window.',
-  codes: ['PERIOD_OUTSIDE_DATA_YEAR', 'POLICY_OUTSIDE_WINDOW', 'POLICY_DATE_UNKNOWN', 'POLICY_REVIEW_BEFORE_CREATION'],
+  codes: ['PERIOD_OUTSIDE_DATA_YEAR', 'POLICY_OUTSIDE_WINDOW', 'POLICY_DATE_UNKNOWN', 'POLICY_DATE_PARTLY_UNKNOWN', 'POLICY_REVIEW_BEFORE_CREATION'],
   run(ctx) {
     const { dataYear, policyWindow } = ctx.catalogue.windows;
     const windowText = `${policyWindow.from}-${policyWindow.to}${policyWindow.confirmed ? '' : ' (derived, not confirmed by THE)'}`;
@@ -47,10 +47,10 @@ export const evidenceWindows: Check = {
         );
       } else if (years.length < 2 && (created.kind === 'unknown' || reviewed.kind === 'unknown')) {
         const which = created.kind === 'unknown' ? 'creation' : 'last review';
-        ctx.report('POLICY_DATE_UNKNOWN', `The ${which} date of this policy is not known.`, {
+        ctx.report('POLICY_DATE_PARTLY_UNKNOWN', `The ${which} date of this policy is not known; the other date falls in the window ${windowText}.`, {
           item: p,
           path: ['policy', created.kind === 'unknown' ? 'created' : 'last_reviewed'],
-        }, 'info');
+        });
       }
       if (created.kind === 'date' && reviewed.kind === 'date' && reviewed.value.year < created.value.year) {
         ctx.report('POLICY_REVIEW_BEFORE_CREATION', `The policy was last reviewed (${String(policy.last_reviewed)}) before it was created (${String(policy.created)}).`, {

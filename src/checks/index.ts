@@ -18,6 +18,7 @@ import { provenanceSources } from './provenance-sources';
 import { publicUrlHomePage } from './public-url-home-page';
 import { publicUrlShared } from './public-url-shared';
 import { publicUrls } from './public-urls';
+import { relatedItems } from './related-items';
 import { statusReason } from './status-reason';
 import { uniqueIds } from './unique-ids';
 import { valueZero } from './value-zero';
@@ -27,6 +28,7 @@ import { valueYear } from './value-year';
 /** Every rule, in the order their findings are easiest to act on (identity, criteria, dates, content). */
 export const CHECKS: readonly Check[] = [
   uniqueIds,
+  relatedItems,
   metricKnown,
   metricMatchesSdg,
   metricNotBibliometric,

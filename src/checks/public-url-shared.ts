@@ -3,6 +3,7 @@ import type { Check } from './check';
 import { isLandingPage } from './public-url-home-page';
 import { publicUrlEntries, type PublicUrlEntry } from './public-url-entries';
 import type { ParsedItem } from '../parse/item';
+import { SharedBy } from '../diagnostics/shared-subject';
 
 /**
  * impact-pack's threshold (heuristic shared_url_landing_page): a page that items of this many different
@@ -31,11 +32,13 @@ export const publicUrlShared: Check = {
     for (const citations of byUrl.values()) {
       const metrics = [...new Set(citations.map((c) => c.metric))].sort(compareIds);
       if (metrics.length < SHARED_URL_METRIC_THRESHOLD) continue;
+      // Told on every item citing it, naming the others (the rule for shared things, src/diagnostics/shared-subject.ts).
+      const sharers = new SharedBy(citations.map((c) => idOf(c.item)));
       for (const c of citations) {
         const others = metrics.filter((m) => m !== c.metric);
         ctx.report(
           'PUBLIC_URL_SHARED',
-          `"${c.entry.url}" is cited by items of ${metrics.length} different metrics: ${c.metric} (this item), ${others.join(', ')}; impact-pack's check takes a page shared by ${SHARED_URL_METRIC_THRESHOLD} or more metrics to be a landing page, not the evidence of each.`,
+          `"${c.entry.url}" is cited by items of ${metrics.length} different metrics: ${c.metric} (this item), ${others.join(', ')}; impact-pack's check takes a page shared by ${SHARED_URL_METRIC_THRESHOLD} or more metrics to be a landing page, not the evidence of each.${sharers.othersThan(idOf(c.item), 'Also cited by')}`,
           { item: c.item, path: c.entry.path },
         );
       }
@@ -60,4 +63,8 @@ function compareIds(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
+}
+
+function idOf(p: ParsedItem): string {
+  return typeof p.item.id === 'string' ? p.item.id : p.file;
 }

@@ -1,3 +1,4 @@
+import { SharedBy } from '../diagnostics/shared-subject';
 import type { ParsedItem } from '../parse/item';
 import type { Check } from './check';
 
@@ -16,9 +17,10 @@ export const uniqueIds: Check = {
     }
     for (const [id, list] of byId) {
       if (list.length < 2) continue;
+      const sharers = new SharedBy(list.map((o) => o.file));
       for (const p of list) {
-        const others = list.filter((o) => o !== p).map((o) => o.file);
-        ctx.report('DUPLICATE_ID', `Id "${id}" is also used in ${others.join(', ')}.`, { item: p, path: ['id'] });
+        // Told on every item, naming the others (the rule for shared things, src/diagnostics/shared-subject.ts).
+        ctx.report('DUPLICATE_ID', `Id "${id}" is used by more than one item.${sharers.othersThan(p.file, 'Also used in')}`, { item: p, path: ['id'] });
       }
     }
   },

@@ -71,15 +71,20 @@ export function diagnosticsReference(): string {
     '',
     '`impact-pack explain CODE` prints a code\'s section from this page in the terminal. Each diagnostic in `--format json` carries `docs` (this page and the code\'s anchor) and `helpUri`; in SARIF each rule has `helpUri`.',
     '',
+    'Each code is always reported with the severity given here; a problem that deserves another severity has its own code. Each diagnostic carries the hint given here, except where the table says that a case gets a hint of its own, and except for problems in a criteria catalogue (a damaged installation), whose hint says so whatever the code.',
+    '',
+    'A diagnostic about how several items use one thing (they cite the same supporting file or URL, state the same institution fact, carry the same id) is reported on every item concerned, at that item\'s own line, and its message names the other items (the first five, then how many more); counts of diagnostics therefore count each item concerned. A problem in the thing itself, which no item can fix (a file no item cites, a file that changed or cannot be appended during a build), is reported on that file.',
+    '',
     '| Code | Severity | Stage | What it means |',
     '|---|---|---|---|',
   ];
-  for (const [code, info] of Object.entries(CODES)) {
+  for (const [code, info] of Object.entries(CODES) as [string, CodeInfo][]) {
     lines.push(`| [\`${code}\`](#${codeAnchor(code)}) | ${info.severity} | ${info.source} | ${cell(info.title)} |`);
   }
   lines.push('');
-  for (const [code, info] of Object.entries(CODES)) {
-    lines.push(`### ${code}`, '', `**${info.title}** (${info.severity}, ${info.source})`, '', `What to do: ${info.hint}`, '');
+  for (const [code, info] of Object.entries(CODES) as [string, CodeInfo][]) {
+    const cases = info.caseHints === undefined ? [] : [`A case-specific hint replaces this one where it helps: ${info.caseHints}.`, ''];
+    lines.push(`### ${code}`, '', `**${info.title}** (${info.severity}, ${info.source})`, '', `What to do: ${info.hint}`, '', ...cases);
   }
   return `${lines.join('\n')}`;
 }

@@ -1,17 +1,21 @@
 import { CODES, type Code } from './codes';
 import type { Diagnostic, Position, Severity } from './diagnostic';
 
-/** Builds a diagnostic from the catalogue so that severity, source and hint stay consistent per code. */
+/**
+ * Builds a diagnostic from the catalogue. The severity is always the catalogue's, so that what a
+ * coordinator sees is what docs/diagnostics.md says: a problem that deserves another severity is another
+ * code. A hint other than the catalogue's is for the codes whose entry says `caseHints`.
+ */
 export function diagnostic(
   code: Code,
   message: string,
   where: { file: string; cell?: string } & Partial<Position>,
-  extra: { severity?: Severity; hint?: string; sdg?: number; metric?: string; itemId?: string } = {},
+  extra: { hint?: string; sdg?: number; metric?: string; itemId?: string } = {},
 ): Diagnostic {
   const info = CODES[code];
   const d: Diagnostic = {
     code,
-    severity: extra.severity ?? info.severity,
+    severity: info.severity,
     message,
     hint: extra.hint ?? info.hint,
     file: where.file,

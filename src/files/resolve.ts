@@ -2,6 +2,7 @@ import { compareMetricIds } from '../analyse/metric-order';
 import type { Code } from '../diagnostics/codes';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic';
 import { compareText, diagnostic } from '../diagnostics/make';
+import { SharedBy } from '../diagnostics/shared-subject';
 import type { ParsedItem } from '../parse/item';
 import { FolderListings } from './disk-spelling';
 import { duplicateContents } from './duplicates';
@@ -54,7 +55,8 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
 
   const citations = new Map<string, Citation[]>();
   const byItem = new Map<string, string[]>();
-  const firstReference = new Map<string, ResolvedReference>();
+  /** For each cited file, the first reference of each item file citing it, in pack order (keyed by item file). */
+  const referencesByItem = new Map<string, Map<string, ResolvedReference>>();
   for (const ref of references) {
     const report = (code: Code, message: string) =>
       diagnostics.push(diagnostic(code, message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
@@ -67,7 +69,9 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
       }
       for (const finding of fileLimitFindings(file.path, inspection.facts, rules)) report(finding.code, finding.message);
       if (!paths.includes(file.path)) paths.push(file.path);
-      if (!firstReference.has(file.path)) firstReference.set(file.path, ref);
+      const itemRefs = referencesByItem.get(file.path) ?? new Map<string, ResolvedReference>();
+      if (!itemRefs.has(ref.where.file)) itemRefs.set(ref.where.file, ref);
+      referencesByItem.set(file.path, itemRefs);
       const list = citations.get(file.path) ?? [];
       if (ref.sdg !== undefined && ref.metric !== undefined && !list.some((c) => c.itemId === ref.itemId)) {
         list.push({ itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric, file: ref.where.file, line: ref.where.line });
@@ -105,19 +109,22 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
     diagnostics.push(diagnostic('FILE_NOT_FOUND', message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
   }
 
+  // Findings about a shared file go on every item citing it, at its own reference (src/diagnostics/shared-subject.ts).
+  const citing = (filePath: string) => [...(referencesByItem.get(filePath)?.values() ?? [])];
   const duplicates = duplicateContents(files);
   for (const group of duplicates) {
     // One note per citing line and content: a pattern that brings in a thousand copies gives one note, not a thousand.
     const bySite = new Map<ResolvedReference, string[]>();
     for (const other of group.paths.slice(1)) {
-      const ref = firstReference.get(other)!;
-      bySite.set(ref, [...(bySite.get(ref) ?? []), other]);
+      for (const ref of citing(other)) bySite.set(ref, [...(bySite.get(ref) ?? []), other]);
     }
+    const sharers = new SharedBy([...bySite.keys()].map((r) => r.itemId));
     for (const [ref, copies] of bySite) {
       const shown = copies.slice(0, DUPLICATES_NAMED).map((p) => `"${p}"`);
       const names = copies.length === 1 ? `${shown[0]} has` : `${shown.join(', ')}${copies.length > DUPLICATES_NAMED ? ` and ${copies.length - DUPLICATES_NAMED} more files` : ''} have`;
+      const others = sharers.othersThan(ref.itemId, 'Also cited there by');
       diagnostics.push(
-        diagnostic('FILE_DUPLICATE_CONTENT', `${names} the same content as "${group.paths[0]}" (SHA-256 ${group.sha256.slice(0, 12)}…).`, ref.where, {
+        diagnostic('FILE_DUPLICATE_CONTENT', `${names} the same content as "${group.paths[0]}" (SHA-256 ${group.sha256.slice(0, 12)}…).${others}`, ref.where, {
           itemId: ref.itemId,
           sdg: ref.sdg,
           metric: ref.metric,
@@ -128,14 +135,19 @@ export async function resolveSupportingFiles(packRoot: string, items: ParsedItem
   for (const file of files) {
     const metrics = [...new Set(file.citedBy.map((c) => c.metric))].sort(compareMetricIds);
     if (metrics.length < rules.citedByMany) continue;
-    const ref = firstReference.get(file.path)!;
-    diagnostics.push(
-      diagnostic('FILE_CITED_BY_MANY', `"${file.path}" is cited for ${metrics.length} metrics (${metrics.join(', ')}).`, ref.where, {
-        itemId: ref.itemId,
-        sdg: ref.sdg,
-        metric: ref.metric,
-      }),
-    );
+    const refs = citing(file.path);
+    const sharers = new SharedBy(refs.map((r) => r.itemId));
+    for (const ref of refs) {
+      const others = sharers.othersThan(ref.itemId, 'Also cited by');
+      diagnostics.push(
+        diagnostic(
+          'FILE_CITED_BY_MANY',
+          `"${file.path}" is cited for ${metrics.length} metrics (${metrics.join(', ')}); the threshold for this note is ${rules.citedByMany} metrics (supporting_files.cited_by_many in impact-pack.yaml).${others}`,
+          ref.where,
+          { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric },
+        ),
+      );
+    }
   }
 
   await cache.save(packRoot);

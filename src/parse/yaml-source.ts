@@ -118,7 +118,7 @@ export function parseYamlDocument(file: string, rawText: string): StageResult<Pa
       k.kind === 'collection'
         ? `The key ${k.written} is a list or map; keys must be text.`
         : `The key ${k.written} is read as ${k.kind === 'null' ? 'null' : `the ${k.kind} ${k.readAs}`}, so it becomes "${k.readAs}"; write "${k.written}" in quotes to keep it as written.`;
-    diagnostics.push(diagnostic('YAML_KEY_NOT_TEXT', message, span(k.range), k.kind === 'collection' ? { severity: 'error' } : {}));
+    diagnostics.push(diagnostic(k.kind === 'collection' ? 'YAML_KEY_COLLECTION' : 'YAML_KEY_NOT_TEXT', message, span(k.range)));
   }
   for (const m of walked.mergeKeys) {
     diagnostics.push(diagnostic('YAML_MERGE_KEY', 'Merge keys (<<) are not part of YAML 1.2, so nothing is merged here; write the fields out.', span(m.range)));

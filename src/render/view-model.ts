@@ -7,7 +7,7 @@ import type { EvidenceItem, PublicUrl } from '../model/item';
 import type { LoadedPack } from '../pipeline/load-pack';
 import { LOGO_IMAGE } from './assets/image-names';
 import type { DocumentImages } from './templates/render';
-import type { Audience, FileView, InternalItemView, ItemView, MetricGapView, MetricView, SdgDocumentView } from './view';
+import type { Audience, FileView, InternalItemView, ItemView, MetricGapView, MetricView, SdgDocumentView, UrlView } from './view';
 
 export const GENERATOR = 'impact-pack';
 
@@ -164,10 +164,7 @@ function itemView(it: EvidenceItem, resolved: string[], fileByPath: Map<string, 
         asPrinted: v.as_printed,
         source: v.source ?? (v.year !== undefined ? String(v.year) : undefined),
       })),
-    urls: (it.confidential ? [] : (it.public_urls ?? [])).map((u) => {
-      const url = typeof u === 'string' ? u : (u as PublicUrl).url;
-      return { url, label: typeof u === 'string' ? u : ((u as PublicUrl).label ?? url) };
-    }),
+    urls: (it.confidential ? [] : (it.public_urls ?? [])).map((u) => urlView(u)),
     files: [
       ...resolved.map((p) => {
         const f = fileByPath.get(p);
@@ -241,4 +238,21 @@ export function formatSize(bytes: number): string {
 /** English grouping (12,390) so an assessor reads figures the same way in every document. */
 export function formatNumber(n: number): string {
   return n.toLocaleString('en-GB', { maximumFractionDigits: 4 });
+}
+
+/**
+ * A public URL as documents show it: the address is always printed (it must survive printing), and the
+ * label only when it says something the address does not. A bare URL, an empty label or a label that is
+ * the address again (with or without its scheme or a final slash) would print as "url: url".
+ */
+export function urlView(entry: string | PublicUrl): UrlView {
+  const url = typeof entry === 'string' ? entry : entry.url;
+  const label = typeof entry === 'string' ? undefined : entry.label?.trim();
+  if (label === undefined || label === '' || sameAddress(label, url)) return { url };
+  return { url, label };
+}
+
+function sameAddress(a: string, b: string): boolean {
+  const bare = (s: string) => s.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+  return bare(a) === bare(b);
 }

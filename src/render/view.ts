@@ -18,7 +18,8 @@ export interface ValueView {
 
 export interface UrlView {
   url: string;
-  label: string;
+  /** The item's own words for the page; absent when it gave none, or only the address again (never "url: url"). */
+  label?: string;
 }
 
 export interface FileView {

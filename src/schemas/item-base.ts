@@ -90,6 +90,12 @@ export function baseItemProperties(): Record<string, unknown> {
       description: 'true on the one item the indicator is judged on, where the edition reads one piece of evidence per indicator and several items of the pack answer it.',
       type: 'boolean',
     },
+    related_items: {
+      description: 'Ids of other items of this pack that this one refers to (the same activity under another SDG, a policy it applies). The validator checks that each id exists.',
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', pattern: ITEM_ID_PATTERN },
+    },
     progress: {
       description: 'achieved (exists or happened), in_progress, planned or postponed. THE credits what exists or happened.',
       enum: ['achieved', 'in_progress', 'planned', 'postponed'],

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { CONFIG_FILE } from '../config/resolve';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { compareText, diagnostic, sortDiagnostics } from '../diagnostics/make';
+import { SharedBy } from '../diagnostics/shared-subject';
 import { isInsideFolder, snapshotsFolderOf, fileRulesFor } from '../files/file-rules';
 import { readTextFile } from '../load/read-text-file';
 import { parseYamlSource, locate } from '../parse/yaml-source';
@@ -10,7 +11,7 @@ import type { Resolver } from './address-policy';
 import { checkUrl, type CheckDeps, type UrlCheck, type UrlStatus } from './check-url';
 import { collectUrls, type UrlReference } from './collect-urls';
 import { HostLimiter } from './host-limiter';
-import { linkDiagnostics } from './link-diagnostics';
+import { citedBy, linkDiagnostics } from './link-diagnostics';
 import { loadLinkHistory, saveLinkHistory, updateLinkHistory, type LinkChange } from './link-history';
 import { linkSettings, type LinkOverrides } from './link-settings';
 import { finishSnapshot, openSnapshotRun, partialBodyFile, writeSnapshotIndex, type SnapshotEntry, type SnapshotRun } from './snapshot';
@@ -108,8 +109,7 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
           try {
             entries.push(await finishSnapshot(run, check, clock()));
           } catch (error) {
-            const ref = collected.references.find((r) => r.url === url)!;
-            diagnostics.push(snapshotProblem(ref, `the page of "${url}" could not be saved (${(error as Error).message})`));
+            diagnostics.push(...snapshotProblems(collected.references, url, `the page of "${url}" could not be saved (${(error as Error).message})`));
           }
         }
       }),
@@ -121,8 +121,7 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
     );
     for (const e of entries) {
       if (e.truncated) {
-        const ref = collected.references.find((r) => r.url === e.url)!;
-        diagnostics.push(snapshotProblem(ref, `the page of "${e.url}" is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; the snapshot keeps only the start`));
+        diagnostics.push(...snapshotProblems(collected.references, e.url, `the page of "${e.url}" is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; the snapshot keeps only the start`));
       }
     }
   }
@@ -150,6 +149,15 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
   return { report, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-function snapshotProblem(ref: UrlReference, text: string): Diagnostic {
-  return diagnostic('URL_SNAPSHOT_FAILED', `Snapshot incomplete: ${text}.`, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric });
+/** A snapshot problem concerns every reference to the URL (the rule for shared things, src/diagnostics/shared-subject.ts). */
+function snapshotProblems(references: readonly UrlReference[], url: string, text: string): Diagnostic[] {
+  const refs = references.filter((r) => r.url === url);
+  const sharers = new SharedBy(refs.map(citedBy));
+  return refs.map((ref) =>
+    diagnostic('URL_SNAPSHOT_FAILED', `Snapshot incomplete: ${text}.${sharers.othersThan(citedBy(ref), 'Also cited by')}`, ref.where, {
+      itemId: ref.itemId,
+      sdg: ref.sdg,
+      metric: ref.metric,
+    }),
+  );
 }

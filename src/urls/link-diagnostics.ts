@@ -1,6 +1,7 @@
 import type { Code } from '../diagnostics/codes';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
+import { SharedBy } from '../diagnostics/shared-subject';
 import type { UrlCheck, UrlStatus } from './check-url';
 import type { UrlReference } from './collect-urls';
 import type { LinkRecord } from './link-history';
@@ -26,7 +27,8 @@ export const STATUS_WORDS: Record<UrlStatus, string> = {
 
 /**
  * One diagnostic per reference to a URL that is not plainly ok, at the line citing it, saying what
- * changed since the previous run when something did. Pure.
+ * changed since the previous run when something did, and which other items cite the same URL (the rule
+ * for shared things, src/diagnostics/shared-subject.ts). Pure.
  */
 export function linkDiagnostics(
   references: readonly UrlReference[],
@@ -35,13 +37,31 @@ export function linkDiagnostics(
   now: Date,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const sharers = sharersByUrl(references);
   for (const ref of references) {
     const check = checks.get(ref.url);
     if (!check || check.status === 'ok') continue;
-    const message = `${describe(check)}${history(check, previous.get(check.url), now)}.`;
+    const others = sharers.get(ref.url)!.othersThan(citedBy(ref), 'Also cited by');
+    const message = `${describe(check)}${history(check, previous.get(check.url), now)}.${others}`;
     out.push(diagnostic(CODE[check.status], message, ref.where, { itemId: ref.itemId, sdg: ref.sdg, metric: ref.metric }));
   }
   return out;
+}
+
+/** Who cites each URL, grouped once (a URL may be cited by thousands of items). */
+export function sharersByUrl(references: readonly UrlReference[]): Map<string, SharedBy> {
+  const names = new Map<string, string[]>();
+  for (const ref of references) {
+    const list = names.get(ref.url) ?? [];
+    list.push(citedBy(ref));
+    names.set(ref.url, list);
+  }
+  return new Map([...names].map(([url, list]) => [url, new SharedBy(list)]));
+}
+
+/** Who cites a URL: the item, or the file (the pack config cites the institution's website and sources). */
+export function citedBy(ref: UrlReference): string {
+  return ref.itemId ?? ref.where.file;
 }
 
 function describe(check: UrlCheck): string {

@@ -189,6 +189,15 @@ function toDiagnostic(e: ErrorObject, ctx: SchemaContext): Diagnostic {
       pos = locate(ctx.source, path);
       break;
     }
+    case 'uniqueItems': {
+      // Placed on the repeated (later) entry, which is the one to delete.
+      code = 'SCHEMA_INVALID';
+      const { i, j } = e.params as { i: number; j: number };
+      const [first, repeat] = [Math.min(i, j), Math.max(i, j)];
+      message = `${cap(where)} lists the same entry twice (entries ${first + 1} and ${repeat + 1}); remove one.`;
+      pos = locate(ctx.source, [...path, repeat]);
+      break;
+    }
     default: {
       code = 'SCHEMA_INVALID';
       message = `${cap(where)} ${e.message ?? 'is not valid'}.`;

@@ -95,8 +95,8 @@ export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<Shee
   const diagnostics: Diagnostic[] = [];
   // Reported as found, printed in the order of the workbook: sheet by sheet, row by row, column by column.
   const placed: { d: Diagnostic; sheet: number; r: number; c: number }[] = [];
-  const report = (code: Code, message: string, grid: Grid, r: number, c: number, severity?: Severity) =>
-    placed.push({ d: diagnostic(code, message, { file: ctx.file, cell: address(grid, r, c) }, severity ? { severity } : {}), sheet: grids.indexOf(grid), r, c });
+  const report = (code: Code, message: string, grid: Grid, r: number, c: number) =>
+    placed.push({ d: diagnostic(code, message, { file: ctx.file, cell: address(grid, r, c) }), sheet: grids.indexOf(grid), r, c });
 
   const blocks: Block[] = [];
   let sheetsRead = 0;
@@ -105,7 +105,7 @@ export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<Shee
     const header = findHeader(grid);
     if (!header) {
       if (grid.rows.some((row) => row.some((c) => c !== undefined))) {
-        report('WORKBOOK_SHEET_IGNORED', `${grid.sheet === undefined ? 'The file' : `Sheet "${grid.sheet}"`} has no header row with "Metric and indicator reference" in its first five rows, so it was not read.`, grid, 1, 1, grid.csv ? 'error' : undefined);
+        report(grid.csv ? 'WORKBOOK_HEADER_MISSING' : 'WORKBOOK_SHEET_IGNORED', `${grid.sheet === undefined ? 'The file' : `Sheet "${grid.sheet}"`} has no header row with "Metric and indicator reference" in its first five rows, so it was not read.`, grid, 1, 1);
       }
       continue;
     }
@@ -203,7 +203,7 @@ export function rowsToItems(grids: Grid[], ctx: ImportContext): StageResult<Shee
   return { value: items, diagnostics: [...placed.map((p) => p.d), ...diagnostics] };
 }
 
-type Report = (code: Code, message: string, grid: Grid, r: number, c: number, severity?: Severity) => void;
+type Report = (code: Code, message: string, grid: Grid, r: number, c: number) => void;
 
 function blockToItem(block: Block, ctx: ImportContext, report: Report, usedIds: Map<string, string>): SheetItem | undefined {
   const { metric } = block;
@@ -437,7 +437,7 @@ function readCell(ref: RowRef, col: Column, report: Report): Cell | undefined {
   if (cell.formula !== undefined) {
     const shown = cell.error ?? (cell.value ? cellText(cell.value) : undefined);
     report(
-      'WORKBOOK_FORMULA',
+      cell.error ? 'WORKBOOK_CELL_ERROR' : 'WORKBOOK_FORMULA',
       shown === undefined
         ? `The cell holds the formula =${cell.formula.slice(0, 80)} with no saved result; it is read as empty.`
         : ref.grid.csv
@@ -446,10 +446,9 @@ function readCell(ref: RowRef, col: Column, report: Report): Cell | undefined {
       ref.grid,
       ref.r,
       c! + 1,
-      cell.error ? 'error' : undefined,
     );
   } else if (cell.error) {
-    report('WORKBOOK_FORMULA', `The cell shows the error ${cell.error}; it is read as empty.`, ref.grid, ref.r, c! + 1, 'error');
+    report('WORKBOOK_CELL_ERROR', `The cell shows the error ${cell.error}; it is read as empty.`, ref.grid, ref.r, c! + 1);
   }
   return cell.error ? undefined : cell.value;
 }

@@ -22,6 +22,14 @@ describe('institution facts', () => {
     expect(diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual(['FACT_MISMATCH items/differs.yaml:12:12']);
   });
 
+  it('tells every item that differs from a fact, each naming the others', () => {
+    const { diagnostics } = checkFactConsistency(FACTS, [waterItem('one', 1453, 100), waterItem('agrees', 1430, 100), waterItem('two', 1500, 100)]);
+    expect(diagnostics.map((d) => `${d.file} ${d.sdg} ${d.metric} ${d.message}`)).toEqual([
+      'items/one.yaml 6 6.2.2 students_fte is 1453 students (FTE) here, but impact-pack.yaml declares 1430 students (FTE) for the institution. Other items that differ from it: two.',
+      'items/two.yaml 6 6.2.2 students_fte is 1500 students (FTE) here, but impact-pack.yaml declares 1430 students (FTE) for the institution. Other items that differ from it: one.',
+    ]);
+  });
+
   it('has nothing to say without facts', () => {
     expect(checkFactConsistency(undefined, [waterItem('a', 1, 1)]).value).toEqual([]);
   });

@@ -59,6 +59,16 @@ describe('messages of the files-checks pack', () => {
     expect(messages.get('files/photo.png:0 FILE_ORPHAN')).not.toContain('same content');
   });
 
+  it('tells every item citing a shared file, with the threshold and the other items', () => {
+    const tail = 'the threshold for this note is 2 metrics (supporting_files.cited_by_many in impact-pack.yaml).';
+    expect(messages.get('items/a-forum.yaml:8 FILE_CITED_BY_MANY')).toBe(
+      `"files/rapport (final).pdf" is cited for 2 metrics (7.2.2, 17.2.2); ${tail} Also cited by: renovation-programme.`,
+    );
+    expect(messages.get('items/b-renovation.yaml:8 FILE_CITED_BY_MANY')).toBe(
+      `"files/rapport (final).pdf" is cited for 2 metrics (7.2.2, 17.2.2); ${tail} Also cited by: forum-evidence.`,
+    );
+  });
+
   it('reports sizes in words a coordinator reads', () => {
     expect(messages.get('items/a-forum.yaml:12 FILE_TOO_LARGE')).toBe('"files/big.csv" is 2.2 KB, more than the pack\'s limit of 1.0 KB.');
   });

@@ -63,7 +63,7 @@ describe('warnings from the YAML library', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const parsed = parseYamlSource('items/a.yaml', 'id: a\n? {id: x}\n: 1\n');
-      expect(parsed.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['YAML_KEY_NOT_TEXT@2:3']);
+      expect(parsed.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['YAML_KEY_COLLECTION@2:3']);
       expect(emitWarning).not.toHaveBeenCalled();
       expect(warn).not.toHaveBeenCalled();
     } finally {

@@ -135,6 +135,22 @@ describe('impact-pack links', () => {
     expect((await runCli(['links', pack.root, '--allow-private', '--per-host', '0'])).code).toBe(2);
     expect((await runCli(['links', pack.root, '--allow-private', '--retries', '-1'])).code).toBe(2);
   });
+
+  it('tells every item citing a broken URL, each naming the others', async () => {
+    const item = (id: string) => `id: ${id}\nsdg: 7\nmetric: "7.2.2"\nkind: practice\ntitle: Item ${id}\nnarrative: Renovations in 2020.\npublic_urls:\n  - ${server.url('/gone')}\nstatus: draft\n`;
+    const t = tempDir({ 'impact-pack.yaml': MINIMAL_CONFIG, 'items/a.yaml': item('a'), 'items/b.yaml': item('b'), 'items/c.yaml': item('c') });
+    try {
+      const r = await checkLinks(t.root, { ...FIXED, retries: 0 });
+      const broken = r.diagnostics.filter((d) => d.code === 'URL_BROKEN').map((d) => `${d.file}:${d.line} ${d.message.replace(server.url('/gone'), 'URL')}`);
+      expect(broken).toEqual([
+        'items/a.yaml:8 "URL" is broken: HTTP 404 Not Found. Also cited by: b, c.',
+        'items/b.yaml:8 "URL" is broken: HTTP 404 Not Found. Also cited by: a, c.',
+        'items/c.yaml:8 "URL" is broken: HTTP 404 Not Found. Also cited by: a, b.',
+      ]);
+    } finally {
+      t.cleanup();
+    }
+  });
 });
 
 describe('validate and build never use the network', () => {

@@ -77,7 +77,7 @@ describe('every problem in a sheet is a diagnostic at its sheet and cell', () =>
     ['an id used twice', [{ ...ref('6.3.1'), 'Yes/No': 'Yes', 'Item id': 'sdg06-a' }, { ...ref('6.3.2'), 'Yes/No': 'Yes', 'Item id': 'sdg06-a' }], ['WORKBOOK_ID_DUPLICATE@SDG6!H4:error']],
     ['an answer without a reference', [{ Type: 'Indicator', 'Yes/No': 'Yes' }], ['WORKBOOK_REFERENCE_MISSING@SDG6!B3:error']],
     ['a formula with a saved result (used, never computed)', [{ ...ref('6.3.1'), 'Yes/No': { formula: 'IF(1,"Yes","No")', result: 'Yes' } }], ['WORKBOOK_FORMULA@SDG6!E3:warning']],
-    ['a formula showing an error', [{ ...ref('6.3.1'), 'Yes/No': 'Yes', Title: { formula: 'VLOOKUP(A1,B:C,2)', result: { error: '#N/A' } } }], ['WORKBOOK_FORMULA@SDG6!I3:error']],
+    ['a formula showing an error', [{ ...ref('6.3.1'), 'Yes/No': 'Yes', Title: { formula: 'VLOOKUP(A1,B:C,2)', result: { error: '#N/A' } } }], ['WORKBOOK_CELL_ERROR@SDG6!I3:error']],
     ['an empty template row (no item, no problem)', [{ ...ref('6.3.1'), Metric: 'Wastewater treatment' }], []],
   ])('%s', async (_name, rows, expected) => {
     const result = await importXlsx(await theWorkbook(rows));
@@ -187,7 +187,7 @@ describe('CSV files', () => {
     ['a quoted field that never ends', [header, '6,Indicator,6.3.1,"Wastewater,,Yes'], ['WORKBOOK_UNREADABLE@D2:error']],
     ['an SDG column that contradicts the reference', [header, '7,Indicator,6.3.1,,,Yes'], ['WORKBOOK_METRIC_WRONG_SHEET@A2:error']],
     ['a formula typed into a CSV field (read as text, flagged)', [header, '6,Indicator,6.3.1,,,Yes,,,,=cmd|calc'], ['WORKBOOK_FORMULA@J2:warning']],
-    ['no header row', ['6.3.1,Yes'], ['WORKBOOK_SHEET_IGNORED@A1:error']],
+    ['no header row', ['6.3.1,Yes'], ['WORKBOOK_HEADER_MISSING@A1:error']],
     ['a column heading twice', [`${header},Title`, '6,Indicator,6.3.1,,,Yes'], ['WORKBOOK_HEADER_DUPLICATE@K1:error']],
   ])('%s', (_name, lines, expected) => {
     expect(problems(csv(lines).diagnostics)).toEqual(expected);

@@ -74,7 +74,6 @@ function collectLink(link: MarkupElement, formatting: Formatting, out: Inline[],
         `Link dropped, its text kept: ${check.reason}`,
         hrefAttribute.valueStart,
         hrefAttribute.valueEnd,
-        'Links may point to http://, https://, mailto: or a #heading-id of the same document.',
       ),
     );
     out.push(...text);

@@ -48,7 +48,7 @@ function checkAnchors(root: MarkupElement, problems: MarkupProblem[]): Set<Marku
       );
     } else if (seen.has(id.value)) {
       problems.push(
-        markupWarning('ANCHOR_DUPLICATE', `Two headings have the id "${id.value}"; this one loses it`, id.valueStart, id.valueEnd, 'Heading ids must be unique in a document; links and the table of contents go to the first one.'),
+        markupWarning('ANCHOR_DUPLICATE', `Two headings have the id "${id.value}"; this one loses it`, id.valueStart, id.valueEnd),
       );
     } else {
       seen.add(id.value);

@@ -3,6 +3,7 @@
  * The parser collects these while it works and turns them into Diagnostics at the end, in one place,
  * so that every step can stay ignorant of line counting and of which template produced which text.
  */
+import { CODES } from '../../diagnostics/codes';
 import type { Severity } from '../../diagnostics/diagnostic';
 
 /**
@@ -25,7 +26,7 @@ export interface MarkupProblem {
 
 /** A break of the closed vocabulary's structure: the document cannot be trusted, so no IR is produced. */
 export function markupError(message: string, start: number, end: number, hint?: string): MarkupProblem {
-  return { code: 'TEMPLATE_MARKUP', severity: 'error', message, start, end, ...(hint === undefined ? {} : { hint }) };
+  return { code: 'TEMPLATE_MARKUP', severity: CODES.TEMPLATE_MARKUP.severity, message, start, end, ...(hint === undefined ? {} : { hint }) };
 }
 
 /** A problem the parser repairs in the IR (dropped link, dropped duplicate id, padded table row). */
@@ -36,5 +37,5 @@ export function markupWarning(
   end: number,
   hint?: string,
 ): MarkupProblem {
-  return { code, severity: 'warning', message, start, end, ...(hint === undefined ? {} : { hint }) };
+  return { code, severity: CODES[code].severity, message, start, end, ...(hint === undefined ? {} : { hint }) };
 }

@@ -6,6 +6,7 @@
  * and quotes the text so that it can be found in the template.
  */
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
+import { CODES } from '../../diagnostics/codes';
 import type { DocumentIR, DocumentMeta, ImageAsset } from './types';
 import { createLineLocator, type LineLocator } from './line-locator';
 import { convertMarkupTree } from './markup-blocks';
@@ -58,7 +59,7 @@ function toDiagnostic(problem: MarkupProblem, markup: string, locate: LineLocato
     code: problem.code,
     severity: problem.severity,
     message: `${problem.message} (rendered markup near "${excerpt(markup, problem.start)}")`,
-    ...(problem.hint === undefined ? {} : { hint: problem.hint }),
+    hint: problem.hint ?? CODES[problem.code].hint,
     file: fileAt(problem.start, origin),
     line: start.line,
     column: start.column,

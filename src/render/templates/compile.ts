@@ -3,6 +3,7 @@
  * Every template is parsed and compiled up front, each on its own, so that a syntax error or an unknown
  * helper is reported against the file that has it, and all broken files are reported in one run.
  */
+import { CODES } from '../../diagnostics/codes';
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
 import { diagnostic } from '../../diagnostics/make';
 import type { SdgDocumentView } from '../view';
@@ -87,9 +88,9 @@ export function compileTemplateSet(set: TemplateSet, limits: TemplateLimits = TE
     for (const position of found.unescapedOutputs) {
       diagnostics.push({
         code: 'TEMPLATE_UNESCAPED',
-        severity: 'warning',
+        severity: CODES.TEMPLATE_UNESCAPED.severity,
         message: 'Unescaped output {{{ }}}: text containing "<" or "&" would be read as markup',
-        hint: 'Use {{ }}: Handlebars escapes the value and the document shows it as written.',
+        hint: CODES.TEMPLATE_UNESCAPED.hint,
         file: source.file,
         line: position.line,
         column: position.column + 1,

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CODES, type Code } from '../../diagnostics/codes';
 import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic';
 import type { Audience } from '../view';
 import { MAIN_TEMPLATE, PARTIALS_FOLDER, TEMPLATE_EXTENSION, type TemplateSet, type TemplateSource } from './template-set';
@@ -78,11 +79,12 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
   if (!fs.existsSync(folder)) return { value: defaults, diagnostics: [] };
 
   const diagnostics: Diagnostic[] = [];
-  const problem = (severity: 'error' | 'warning', code: string, file: string, message: string, hint?: string): void => {
-    diagnostics.push({ code, severity, message, ...(hint === undefined ? {} : { hint }), file, line: 0, column: 0, source: 'template' });
+  const problem = (code: Code, file: string, message: string, hint?: string): void => {
+    const info = CODES[code];
+    diagnostics.push({ code, severity: info.severity, message, hint: hint ?? info.hint, file, line: 0, column: 0, source: info.source });
   };
   if (!isDirectory(folder)) {
-    problem('error', 'TEMPLATE_ERROR', shown(folder), 'The templates folder is not a folder');
+    problem('TEMPLATE_ERROR', shown(folder), 'The templates folder is not a folder');
     return { value: undefined, diagnostics };
   }
 
@@ -105,9 +107,7 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
   };
   const refuseOutside = (target: string, what: string): boolean => {
     if (!leavesPack(target)) return false;
-    problem(
-      'error',
-      'TEMPLATE_ERROR',
+    problem('TEMPLATE_ERROR',
       shown(target),
       `${what} leads out of the pack through a symbolic link (or cannot be resolved); it was not read`,
       'Keep the pack\'s templates inside the pack: copy the file in instead of linking to it.',
@@ -119,13 +119,13 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
   const readPack = (file: string, name: string): TemplateSource | undefined => {
     if (refuseOutside(file, 'The template')) return undefined;
     if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      problem('error', 'TEMPLATE_ERROR', shown(file), 'The template is not a file');
+      problem('TEMPLATE_ERROR', shown(file), 'The template is not a file');
       return undefined;
     }
     try {
       return { name, file: shown(file), text: withoutBom(fs.readFileSync(file, 'utf8')), origin: 'pack' };
     } catch (error) {
-      problem('error', 'TEMPLATE_ERROR', shown(file), `The template cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      problem('TEMPLATE_ERROR', shown(file), `The template cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   };
@@ -134,7 +134,7 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
     try {
       return templateNames(packFolder);
     } catch (error) {
-      problem('error', 'TEMPLATE_ERROR', shown(packFolder), `The templates folder cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      problem('TEMPLATE_ERROR', shown(packFolder), `The templates folder cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       return [];
     }
   };
@@ -151,9 +151,7 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
         main = readPack(file, name) ?? main;
       } else {
         // A common slip: a partial saved next to the main template is never picked up.
-        problem(
-          'warning',
-          'TEMPLATE_UNUSED',
+        problem('TEMPLATE_UNUSED',
           shown(file),
           `This template is not used: only ${MAIN_TEMPLATE}${TEMPLATE_EXTENSION} is read from this folder`,
           `Partials go in ${shown(path.join(overlay, PARTIALS_FOLDER))}/${name}${TEMPLATE_EXTENSION}.`,
@@ -166,7 +164,6 @@ export function loadTemplateSet(options: TemplateLoadOptions = {}): StageResult<
     for (const name of listPack(partialsFolder)) {
       if (!PARTIAL_NAME.test(name)) {
         problem(
-          'warning',
           'TEMPLATE_UNUSED',
           shown(path.join(partialsFolder, `${name}${TEMPLATE_EXTENSION}`)),
           'This partial is not used: its name cannot be called from a template',

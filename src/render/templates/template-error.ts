@@ -2,6 +2,7 @@
  * Turns what Handlebars throws (syntax errors, unknown helpers, strict-mode lookups, missing partials,
  * helper misuse) into TEMPLATE_ERROR diagnostics with the template's file, line and column.
  */
+import { CODES } from '../../diagnostics/codes';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { templateHelperNames, type HandlebarsEnvironment } from './environment';
 import type { TemplateSource } from './template-set';
@@ -46,7 +47,7 @@ export function templateErrorDiagnostic(error: unknown, file: string, lexerPosit
   const position = positionOf(error, raw, lexerPosition);
   return {
     code: 'TEMPLATE_ERROR',
-    severity: 'error',
+    severity: CODES.TEMPLATE_ERROR.severity,
     message: described.message,
     ...(described.hint === undefined ? {} : { hint: described.hint }),
     file,

@@ -189,6 +189,13 @@ describe('evidence text in the default templates', () => {
     expect(result.value?.blocks.filter((block) => block.type === 'pagebreak')).toHaveLength(3);
   });
 
+  it('prints a URL without a label as the address alone, never as "url: url"', () => {
+    const view = sdg7View();
+    view.groups[1].metrics[0].items[0].urls = [{ url: 'https://www.example.edu/energy' }, { url: 'https://www.example.edu/plan', label: 'Energy plan' }];
+    const lines = outline(section(documentFor(view), 'item-sdg7-energy-policy'));
+    expect(lines.filter((line) => line.includes('example.edu'))).toEqual(['list https://www.example.edu/energy\nEnergy plan: https://www.example.edu/plan']);
+  });
+
   it('drops an evidence link whose scheme is not allowed, keeps its text, and names the partial that wrote it', () => {
     const view = sdg7View();
     view.groups[1].metrics[0].items[0].urls = [{ url: 'javascript:alert(1)', label: 'Energy page' }];
