@@ -82,7 +82,7 @@ export function gapReportDocument(report: GapReport, buildDate: Date): DocumentI
   );
   if (report.actions.length > PRINTED_ACTIONS) p(`… and ${report.actions.length - PRINTED_ACTIONS} more in gap-report.html and gap-report.json.`, 'small');
   h(2, 'To-do by owner', 'owners');
-  table([5, 1, 1], ['Owner', 'Actions', 'Points'], report.owners.map((o) => [o.owner, String(o.actions.length), String(o.points)]));
+  table([5, 1, 1], ['Owner', 'Actions', 'Points'], report.owners.map((o) => [o.owner, String(o.actions.length), pointsText(o.points)]));
 
   h(1, 'Metrics of the submitted SDGs', 'metrics');
   for (const s of report.sdgs.filter((x) => x.submitted)) {

@@ -179,7 +179,7 @@ const actionsSection: HtmlSection = (r) => {
       `<tr data-rank="${a.rank}" data-points="${a.points ?? ''}" data-owner="${t(a.owner)}" data-kind="${a.kind}" data-sdg="${a.sdg}"><td class="num">${a.rank}</td><td class="num">${t(pointsText(a.points))}</td><td>${a.sdg}</td><td><code>${t(a.metric)}</code></td><td>${t(a.step)}</td><td>${t(a.why)}</td><td>${t(a.owner)}</td><td>${a.itemId ? `<code>${t(a.itemId)}</code>` : '—'}</td></tr>`,
   );
   const owners = r.owners.map((o): [string, string] => [o.owner, `${o.owner} (${o.actions.length})`]);
-  const todo = r.owners.map((o) => `<tr><td>${t(o.owner)}</td><td class="num">${o.actions.length}</td><td class="num">${o.points}</td></tr>`);
+  const todo = r.owners.map((o) => `<tr><td>${t(o.owner)}</td><td class="num">${o.actions.length}</td><td class="num">${t(pointsText(o.points))}</td></tr>`);
   return [
     '<section id="actions"><h2>Actions, highest value first</h2>',
     '<p class="note">Points: what the step would recover, in points of the SDG score (the metric\'s weight × the share of the question\'s points); — means not estimable.</p>',

@@ -120,7 +120,7 @@ const actionsSection: MarkdownSection = (r) => {
   }
   if (r.actions.length > TOP_ACTIONS) lines.push('', `… and ${r.actions.length - TOP_ACTIONS} more in gap-report.html and gap-report.json.`);
   lines.push('', '<details><summary>To-do by owner</summary>', '', '| Owner | Actions | Points |', '|---|---:|---:|');
-  for (const o of r.owners) lines.push(`| ${mdText(o.owner)} | ${o.actions.length} | ${o.points} |`);
+  for (const o of r.owners) lines.push(`| ${mdText(o.owner)} | ${o.actions.length} | ${pointsText(o.points)} |`);
   lines.push('', '</details>');
   return lines;
 };
