@@ -4,7 +4,7 @@ import { groupedQuestionsText } from '../analyse/coverage';
 import { percent } from '../analyse/figure-format';
 import type { Block, DocumentIR, Inline, TableCell } from '../render/ir/types';
 import { COVERAGE_NOTE, FRESHNESS_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
-import { figure, notEstimableLines } from './score-text';
+import { figure, notEstimableLines, whatIfText } from './score-text';
 
 /** How many ranked actions the printed report lists; the HTML and JSON views list them all. */
 const PRINTED_ACTIONS = 60;
@@ -57,6 +57,7 @@ export function gapReportDocument(report: GapReport, buildDate: Date): DocumentI
     const b = report.score.bestSelection;
     p(`Best selection from the SDGs with evidence: SDG ${b.sdgs.join(', ')} (${percent(b.share)} of the estimable maximum; ${figure(b.overall, report.score)} of ${figure(b.overallMax, report.score)}).`);
   }
+  if (report.score.whatIf) p(whatIfText(report.score.whatIf));
   for (const line of notEstimableLines(report.score)) p(line, 'small');
   if (report.score.caveats.length > 0) blocks.push({ type: 'list', ordered: false, items: report.score.caveats.map((c) => [run(c)]) });
 

@@ -8,7 +8,7 @@ import { coverageChartSvg } from './coverage-chart';
 import { GAP_HTML_SCRIPT, GAP_HTML_STYLE } from './gap-html-assets';
 import { COVERAGE_NOTE, FRESHNESS_LABEL, NOT_ESTIMABLE_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
 import { rescoreLines } from './rescore-text';
-import { figure, notEstimableLines } from './score-text';
+import { figure, notEstimableLines, whatIfText } from './score-text';
 
 /** One part of the HTML report: markup whose every piece of pack text went through escapeHtml. */
 export type HtmlSection = (report: GapReport) => string | null;
@@ -137,7 +137,7 @@ const scoreSection: HtmlSection = (r) => {
   const lines = [`<p class="note">${t(s.label)}</p>`];
   if (s.submittedSelection) lines.push(`<p>Submitted selection: SDG ${s.rules.mandatorySdg} + SDG ${t(s.submittedSelection.sdgs.join(', '))}: ${sel(s.submittedSelection)}.</p>`);
   if (s.bestSelection) lines.push(`<p id="best-selection">Best selection from the SDGs with evidence: SDG ${t(s.bestSelection.sdgs.join(', '))}: ${sel(s.bestSelection)}${s.betterSelectionAvailable ? ' — a higher share than the submitted selection' : ''}.</p>`);
-  if (s.whatIf) lines.push(`<p id="what-if">What if: ${t(s.whatIf.message)}</p>`);
+  if (s.whatIf) lines.push(`<p id="what-if">${t(whatIfText(s.whatIf))}</p>`);
   const notEstimable = notEstimableLines(s).map((l) => `<p class="note not-estimable">${t(l)}</p>`).join('');
   const caveats = s.caveats.length > 0 ? `<details id="caveats"><summary>Caveats: what the estimate rests on</summary><ul>${s.caveats.map((c) => `<li>${t(c)}</li>`).join('')}</ul></details>` : '';
   return `<section id="score"><h2>Provisional score (estimate)</h2>${lines.join('')}<table id="score-table"><thead><tr>${sortable('SDG', 'sdg', 'number')}<th>Submitted</th>${sortable('Estimate', 'estimate', 'number', true)}${sortable('Of', 'of', 'number', true)}${sortable('Share', 'share', 'number', true)}<th class="num">Not estimable</th><th>Not estimable metrics</th></tr></thead><tbody>${rows.join('')}</tbody></table>${notEstimable}${caveats}</section>`;

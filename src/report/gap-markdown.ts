@@ -4,7 +4,7 @@ import { percent } from '../analyse/figure-format';
 import { REVIEW_STATES } from '../analyse/review-state';
 import { COVERAGE_NOTE, coverageText, FRESHNESS_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
 import { rescoreLines } from './rescore-text';
-import { figure, notEstimableLines } from './score-text';
+import { figure, notEstimableLines, whatIfText } from './score-text';
 import { mdCode, mdText } from './markdown-text';
 import { supportingFilesMarkdown } from './trace-markdown';
 
@@ -76,7 +76,7 @@ const scoreSection: MarkdownSection = (r) => {
         : `Best selection from the SDGs with evidence: SDG ${s.bestSelection.sdgs.join(', ')} (${percent(s.bestSelection.share)}).`,
     );
   }
-  if (s.whatIf) lines.push(`What if: ${mdText(s.whatIf.message)}${s.whatIf.versusBest !== null ? ` (${s.whatIf.versusBest >= 0 ? '+' : ''}${s.whatIf.versusBest} percentage points against the best selection)` : ''}`);
+  if (s.whatIf) lines.push(mdText(whatIfText(s.whatIf)));
   const notEstimable = notEstimableLines(s);
   if (notEstimable.length > 0) lines.push('', ...notEstimable.map(mdText));
   if (s.caveats.length > 0) lines.push('', '<details><summary>Caveats: what the estimate rests on</summary>', '', ...s.caveats.map((c) => `- ${mdText(c)}`), '', '</details>');

@@ -21,7 +21,7 @@ export function scoreText(score: ScoreEstimate, heading: { institution: string; 
   if (score.bestSelection) {
     lines.push(`Best selection from the SDGs with evidence: ${sel(score.bestSelection)}${score.betterSelectionAvailable ? ' — a higher share than the submitted selection' : ''}.`);
   }
-  if (score.whatIf) lines.push(`What if: ${score.whatIf.message}${score.whatIf.versusBest !== null ? ` (${score.whatIf.versusBest >= 0 ? '+' : ''}${score.whatIf.versusBest} percentage points against the best selection)` : ''}`);
+  if (score.whatIf) lines.push(whatIfText(score.whatIf));
   if (score.caveats.length > 0) lines.push('', 'Caveats:', ...score.caveats.map((c) => `  - ${c}`));
   return `${lines.join('\n')}\n`;
 }
@@ -45,4 +45,10 @@ export function notEstimableLines(score: ScoreEstimate): string[] {
   }
   if (listed && lacking.length > 0) lines.push(`Numeric metrics ${listed.label}, not estimable, and what each still lacks: ${lacking.join(' · ')}.`);
   return lines;
+}
+
+/** "What if: … (-3 percentage points against the best selection)": the what-if line of every view. */
+export function whatIfText(whatIf: NonNullable<ScoreEstimate['whatIf']>): string {
+  const versus = whatIf.versusBest === null ? '' : ` (${whatIf.versusBest >= 0 ? '+' : ''}${whatIf.versusBest} percentage points against the best selection)`;
+  return `What if: ${whatIf.message}${versus}`;
 }

@@ -217,4 +217,29 @@ describe.each(PACKS)('every view of %s prints the same figures', (name) => {
     const score = new Map([...v.score.matchAll(/^ *(\d+) +(?:yes|no) +([\d.]+) +([\d.]+) +(\d+ %|—) +([\d.]+) /gm)].map((m) => [Number(m[1]), m.slice(2, 6)]));
     for (const [view, table] of Object.entries({ md, html, docx, score })) expect([view, table]).toEqual([view, rows]);
   });
+
+  it('the what-if: the same line, with the same share, points and difference, in every view that answers it', async () => {
+    const pack = path.join(__dirname, '../fixtures/packs', name);
+    const asOf = views(name).json.asOf;
+    const run = async (args: string[]) => {
+      const r = await runCli([...args, pack, '--as-of', asOf, '--what-if', '7,12,16']);
+      expect(r.code).toBe(0);
+      return r.stdout;
+    };
+    const json = JSON.parse(await run(['gaps', '--format', 'json'])) as GapReport;
+    const w = json.score.whatIf!;
+    expect(w.selection).not.toBeNull();
+    const pts = (n: number) => (json.score.presentation.banded ? String(Math.round(n)) : n.toFixed(2));
+    const line = `What if: ${w.message} (${w.versusBest! >= 0 ? '+' : ''}${w.versusBest} percentage points against the best selection)`;
+    expect(line).toContain(`${Math.round(w.selection!.share * 100)} % of the estimable maximum (${pts(w.selection!.overall)} of ${pts(w.selection!.overallMax)} evidence points)`);
+    expect(w.versusBest).toBeCloseTo((w.selection!.share - json.score.bestSelection!.share) * 100, 6);
+    const html = await run(['gaps', '--format', 'html']);
+    const htmlLine = /<p id="what-if">([^<]*)<\/p>/.exec(html)?.[1].replace(/&amp;/g, '&');
+    expect({ md: (await run(['gaps', '--format', 'md'])).split('\n').find((l) => l.startsWith('What if:')), score: (await run(['score'])).split('\n').find((l) => l.startsWith('What if:')), html: htmlLine }).toEqual({
+      md: line,
+      score: line,
+      html: line,
+    });
+  });
 });
+
