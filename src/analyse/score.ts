@@ -271,7 +271,8 @@ function caveatsOf(catalogue: Catalogue, sdgMetrics: SdgInput[], sdgs: SdgEstima
   if (derived.length > 0) {
     const ids = derived.map((m) => m.metric);
     const listed = ids.length > 12 ? `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more` : ids.join(', ');
-    caveats.push(`${derived.length} of the ${estimated.length} estimated metrics have weights derived by impact-pack, not published by THE (marked * in the tables): ${listed}.`);
+    const scope = tallies.find((t) => t.scope === 'with_evidence')?.label ?? 'of the SDGs shown';
+    caveats.push(`${derived.length} of the ${estimated.length} estimated metrics (${scope}) have weights derived by impact-pack, not published by THE (marked * in the tables): ${listed}.`);
   }
   const unconfirmed = catalogue.pointRules.filter((r) => !r.confirmed);
   if (unconfirmed.length > 0) {
