@@ -27,6 +27,7 @@ const REAL_CLIENTS = [
   'tests/report/gap-build.test.ts',
   'tests/report/gap-html.test.ts',
   'tests/report/junit.test.ts',
+  'tests/review/desk-chromium.test.ts',
 ];
 
 /** Suites that start processes (the built CLI, scripts, worker threads, npm) or need the compiled dist/. */

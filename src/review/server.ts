@@ -130,6 +130,10 @@ export async function startReviewDesk(options: DeskOptions): Promise<ReviewDesk>
     if (url.pathname === '/desk.css') return send(res, 200, 'text/css; charset=utf-8', DESK_CSS);
     if (url.pathname === '/desk.js') return send(res, 200, 'text/javascript; charset=utf-8', DESK_JS);
     if (url.pathname === '/events') return events(res);
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204, securityHeaders());
+      return void res.end();
+    }
     if (url.pathname === '/') return page(res, overviewPage(ctx));
     if (url.pathname === '/items') return page(res, itemsPage(ctx, filtersOf(url)));
     const sdg = /^\/sdg\/(\d{1,2})$/.exec(url.pathname);
@@ -262,7 +266,8 @@ function securityHeaders(): Record<string, string> {
   return {
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with the desk's own forms.
+    'Referrer-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
     'Cache-Control': 'no-store',
     'Cross-Origin-Resource-Policy': 'same-origin',
