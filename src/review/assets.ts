@@ -13,7 +13,8 @@ caption{text-align:left;color:var(--muted);padding:.25rem 0}
 .state{display:inline-block;padding:0 .4rem;border-radius:.25rem;border:1px solid currentColor;font-size:.9em;white-space:nowrap}
 .s-flagged{color:#b00020}.s-changed_since_approved{color:#a15c00}.s-approved{color:#17733a}.s-approved_unverified{color:#4d7a00}
 .notice{padding:.5rem;border-left:4px solid}.notice.ok{border-color:#17733a}.notice.problem{border-color:#b00020}
-.evidence{white-space:pre-wrap;border-left:3px solid #8885;padding-left:1rem}
+.evidence{border-left:3px solid #8885;padding-left:1rem;max-width:45rem}
+h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.25rem}
 .files img{max-width:100%;height:auto;border:1px solid #8884}
 form.act,form.filters,form.reviewer{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}
 form.act label{flex-basis:100%}textarea{width:100%;max-width:40rem}
