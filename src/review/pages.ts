@@ -191,7 +191,7 @@ ${files.length === 0 ? html`<p>None.</p>` : html`<ul class="files">${files.map((
 ${urls.length === 0 ? html`<p>None.</p>` : html`<ul>${urls.map((u) => urlEntry(ctx, u.url, u.label))}</ul>`}</section>
 <section aria-labelledby="problems"><h2 id="problems">Diagnostics and gap findings</h2>${diagnosticsList(problems)}</section>
 <section aria-labelledby="history"><h2 id="history">Review history</h2>${reviewHistory(p)}</section>
-<section aria-labelledby="act"><h2 id="act">Review</h2>${actionForms(ctx, p, options)}</section>`;
+<section aria-labelledby="act"><h2 id="act">Review</h2>${actionForms(ctx, p, entry.state, options)}</section>`;
   return layout(ctx, entry.title || entry.itemId, body);
 }
 
@@ -222,7 +222,7 @@ function reviewHistory(p: ParsedItem): Html {
   return lines.length === 0 ? html`<p>Not reviewed yet.</p>` : html`<ul>${lines}</ul>`;
 }
 
-function actionForms(ctx: PageContext, p: ParsedItem, options: ItemPageOptions): Html {
+function actionForms(ctx: PageContext, p: ParsedItem, state: ReviewStateKind, options: ItemPageOptions): Html {
   const id = String(p.item.id);
   const hidden = html`<input type="hidden" name="token" value="${ctx.token}"><input type="hidden" name="item" value="${id}"><input type="hidden" name="back" value="${ctx.here}"><input type="hidden" name="hash" value="${itemContentHash(p.item)}">`;
   const who = html`<input type="hidden" name="reviewer" value="${ctx.reviewer}">`;
@@ -230,6 +230,7 @@ function actionForms(ctx: PageContext, p: ParsedItem, options: ItemPageOptions):
   return html`<p>Acting as <strong>${ctx.reviewer}</strong>.</p>
 <form method="post" action="/act" class="act">${hidden}${who}<input type="hidden" name="action" value="approve"><button type="submit">Approve</button></form>
 <form method="post" action="/act" class="act">${hidden}${who}<input type="hidden" name="action" value="flag"><label for="flag-comment">Comment</label><textarea id="flag-comment" name="comment" required rows="3"></textarea><button type="submit">Flag with this comment</button></form>
+${state === 'flagged' ? html`<form method="post" action="/act" class="act">${hidden}${who}<input type="hidden" name="action" value="clear"><button type="submit">Clear the flag (keep the comments)</button></form>` : ''}
 <form method="post" action="/act" class="act">${hidden}${who}<input type="hidden" name="action" value="owner"><label for="owner">Owner</label><input id="owner" name="owner" value="${p.item.owner ?? ''}"><button type="submit">Set owner</button></form>
 ${options.relevanceGraded ? html`<form method="post" action="/act" class="act">${hidden}${who}<input type="hidden" name="action" value="relevance"><label for="relevance">Relevance</label><select id="relevance" name="relevance"><option value="">(not set)</option><option value="specific"${p.item.relevance === 'specific' ? html` selected` : ''}>specific</option><option value="general"${p.item.relevance === 'general' ? html` selected` : ''}>general</option></select><button type="submit">Set relevance</button></form>` : ''}
 ${options.primaryRead && p.item.primary !== true ? html`<form method="post" action="/act" class="act">${hidden}${who}<input type="hidden" name="action" value="primary"><button type="submit">Mark as the primary item of ${String(p.item.metric)}</button></form>` : ''}

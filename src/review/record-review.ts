@@ -2,6 +2,7 @@ import { itemContentHash } from '../analyse/content-hash';
 import { applyReviewAction, type ReviewAction } from '../analyse/review-edit';
 import { parseItem, type ParsedItem } from '../parse/item';
 import { editPackFile, lockPackForEdit } from '../write/evidence-edit';
+import { clearFlags } from './clear-flags';
 import { setTopLevelField } from './field-edit';
 
 /**
@@ -9,12 +10,14 @@ import { setTopLevelField } from './field-edit';
  * pack's edit lock, each file is read again and edited as it is now (so two reviewers at the same time apply
  * one after the other and nothing is lost), backed up into the pack, and replaced atomically.
  *
- * Besides approve and flag (review bookkeeping: the content hash must not change), the desk sets an item's
+ * Besides approve, flag and clearing a flag (review bookkeeping: the content hash must not change), the desk sets an item's
  * owner, its relevance and the primary item of an indicator. Owner is bookkeeping too; relevance and primary
  * are what THE reads, so they change the content hash and an earlier sign-off then shows as changed.
  */
 export type DeskAction =
   | ReviewAction
+  /** The open flags marked resolved (by, date), the comments kept; the item goes back to awaiting review. */
+  | { kind: 'clear'; reviewer: string; date: string }
   | { kind: 'owner'; owner: string | null }
   | { kind: 'relevance'; relevance: 'specific' | 'general' | null }
   /** `primary: true` on this item; the other items of the same metric lose theirs. */
@@ -79,6 +82,13 @@ function editText(p: ParsedItem, current: string, action: DeskAction, checkedHas
     const after = applyReviewAction(current, stamped);
     if (after === undefined) return { problem: `${p.file} is not laid out as a block of "key: value" lines that can be edited safely; record the sign-off by hand` };
     // The edit must not change what THE would see: the re-read item has the same content hash.
+    const reread = parseItem(p.file, after).value;
+    if (!reread || itemContentHash(reread.item) !== currentHash) return { problem: `editing ${p.file} would change its content; nothing was written. This is a bug; please report it` };
+    return { text: after };
+  }
+  if (action.kind === 'clear') {
+    const after = clearFlags(current, action.reviewer, action.date);
+    if (after === undefined) return { problem: `${p.file} keeps its review notes in a layout that cannot be edited safely; clear the flag by hand` };
     const reread = parseItem(p.file, after).value;
     if (!reread || itemContentHash(reread.item) !== currentHash) return { problem: `editing ${p.file} would change its content; nothing was written. This is a bug; please report it` };
     return { text: after };

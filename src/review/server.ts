@@ -174,6 +174,8 @@ export async function startReviewDesk(options: DeskOptions): Promise<ReviewDesk>
       const comment = (form.get('comment') ?? '').trim();
       if (!comment) return { kind: 'problem', text: 'A flag needs a comment; nothing was changed.' };
       action = { kind: 'flag', reviewer, date, comment };
+    } else if (kind === 'clear') {
+      action = { kind: 'clear', reviewer, date };
     } else if (kind === 'owner') {
       action = { kind: 'owner', owner: (form.get('owner') ?? '').trim() || null };
     } else if (kind === 'relevance') {
@@ -188,7 +190,7 @@ export async function startReviewDesk(options: DeskOptions): Promise<ReviewDesk>
       const outcome = await recordReview(pack.root, [target], action, { stamp, allItems: pack.items });
       await state.reload();
       if ('problem' in outcome) return { kind: 'problem', text: `${outcome.problem}.` };
-      const done = { approve: 'Approved', flag: 'Flagged', owner: 'Owner set', relevance: 'Relevance set', primary: 'Marked as primary' }[action.kind];
+      const done = { approve: 'Approved', flag: 'Flagged', clear: 'Flag cleared', owner: 'Owner set', relevance: 'Relevance set', primary: 'Marked as primary' }[action.kind];
       return { kind: 'ok', text: `${done}: ${outcome.edits.map((e) => `${e.file} (previous version in ${e.backup})`).join(', ')}.` };
     } catch (error) {
       if (error instanceof OutputLocked) return { kind: 'problem', text: 'Another impact-pack command is editing this pack; try again in a minute. Nothing was changed.' };

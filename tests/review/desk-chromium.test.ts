@@ -126,6 +126,14 @@ describe('the review desk in Chromium', () => {
     for (const { page } of [a, b]) expect(await page.getByRole('alert').innerText()).toContain('Flagged');
     const notes = (parse(readFileSync(path.join(viaDesk.root, POLICY), 'utf8')) as { review_notes: { note: string; author: string }[] }).review_notes;
     expect(notes.map((n) => `${n.author}: ${n.note}`).sort()).toEqual(['First Reviewer: note from the first browser', 'Second Reviewer: note from the second browser']);
+
+    // Clearing the flag keeps both comments as history and sends the item back to review.
+    await a.page.reload();
+    await a.page.getByRole('button', { name: 'Clear the flag (keep the comments)' }).click();
+    expect(await a.page.getByRole('alert').innerText()).toContain('Flag cleared');
+    expect(await a.page.locator('main').innerText()).toContain('Awaiting review');
+    const cleared = (parse(readFileSync(path.join(viaDesk.root, POLICY), 'utf8')) as { review_notes: { note: string; resolved_by?: string }[] }).review_notes;
+    expect(cleared.map((n) => `${n.note} / ${n.resolved_by}`).sort()).toEqual(['note from the first browser / First Reviewer', 'note from the second browser / First Reviewer']);
     await a.context.close();
     await b.context.close();
   }, 60_000);
