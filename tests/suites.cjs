@@ -45,6 +45,7 @@ const PROCESSES = [
   'tests/install/package-install.test.ts',
   'tests/perf/generate-pack.test.ts',
   'tests/perf/item-workers.test.ts',
+  'tests/review/review-command.test.ts',
 ];
 
 /** Jest testPathIgnorePatterns for a list of repository-relative files. */
