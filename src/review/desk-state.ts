@@ -61,7 +61,9 @@ export class DeskState {
 
   private async load(): Promise<DeskSnapshot> {
     const version = this.current.version + 1;
-    const loaded = await loadPack(this.packDir, { ...this.options, cache: false });
+    // The hash cache in .impact-pack-cache (as validate keeps it) spares re-hashing large PDFs on every reload;
+    // the desk's change watch ignores that folder.
+    const loaded = await loadPack(this.packDir, this.options);
     if (!loaded.pack) return { version, diagnostics: loaded.diagnostics, validation: loaded.diagnostics, links: new Map() };
     const { pack } = loaded;
     const analysed = analysePack(pack.catalogue, pack.settings, pack.items, pack.files, loaded.diagnostics);

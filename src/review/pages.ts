@@ -19,7 +19,11 @@ export const STATE_LABEL: Record<ReviewStateKind, string> = {
   approved: 'Approved',
 };
 
+/** The owner filter's value for items without an owner. */
+export const NO_OWNER = '(none)';
+
 export interface Filters {
+  /** '' for items without an owner. */
   owner?: string;
   state?: string;
   sdg?: number;
@@ -117,7 +121,7 @@ export function itemsPage(ctx: PageContext, filters: Filters): string {
   const owners = [...new Set(entries.map((e) => e.owner ?? ''))].sort();
   const sdgs = [...new Set(entries.map((e) => e.sdg))].sort((a, b) => a - b);
   const form = html`<form method="get" action="/items" class="filters" aria-label="Filter items">
-<label>Owner <select name="owner"><option value="">(any)</option>${owners.map((o) => html`<option value="${o}"${filters.owner === o && o !== '' ? html` selected` : ''}>${o || '(none)'}</option>`)}</select></label>
+<label>Owner <select name="owner"><option value="">(any)</option>${owners.map((o) => html`<option value="${o || NO_OWNER}"${filters.owner === o ? html` selected` : ''}>${o || NO_OWNER}</option>`)}</select></label>
 <label>Status <select name="state"><option value="">(any)</option>${Object.entries(STATE_LABEL).map(([k, v]) => html`<option value="${k}"${filters.state === k ? html` selected` : ''}>${v}</option>`)}</select></label>
 <label>SDG <select name="sdg"><option value="">(any)</option>${sdgs.map((n) => html`<option value="${n}"${filters.sdg === n ? html` selected` : ''}>SDG ${n}</option>`)}</select></label>
 <label><input type="checkbox" name="mine" value="1"${filters.mine ? html` checked` : ''}> Needs my review</label>

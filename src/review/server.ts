@@ -11,7 +11,7 @@ import { OutputLocked } from '../write/output-errors';
 import { itemContentHash } from '../analyse/content-hash';
 import { DESK_CSS, DESK_JS } from './assets';
 import { DeskState } from './desk-state';
-import { itemPage, itemsPage, messagePage, overviewPage, sdgPage, type Filters, type PageContext } from './pages';
+import { itemPage, itemsPage, messagePage, NO_OWNER, overviewPage, sdgPage, type Filters, type PageContext } from './pages';
 import { recordReview, type DeskAction } from './record-review';
 import { watchForChanges, type ChangeWatch } from './watch-changes';
 
@@ -335,7 +335,7 @@ function filtersOf(url: URL): Filters {
   const sdg = Number(url.searchParams.get('sdg'));
   const owner = url.searchParams.get('owner');
   return {
-    owner: owner ? owner : undefined,
+    owner: owner === NO_OWNER ? '' : owner ? owner : undefined,
     state: url.searchParams.get('state') || undefined,
     sdg: Number.isInteger(sdg) && sdg > 0 ? sdg : undefined,
     mine: url.searchParams.get('mine') === '1',

@@ -138,6 +138,20 @@ describe('the review desk over plain HTTP', () => {
     });
   });
 
+  it('accepts the Host and Origin of an authenticating proxy given with --allow-origin, and still needs the token', async () => {
+    const behind = await startReviewDesk({ packDir: pack.root, load: FIXED, allowOrigins: ['https://desk.example.ac.uk'] });
+    try {
+      const proxied = { host: 'desk.example.ac.uk', origin: 'https://desk.example.ac.uk' };
+      expect((await raw(behind.port, 'GET', '/items', { ...proxied, cookie: `impact_pack_desk=${behind.token}` })).status).toBe(200);
+      expect((await raw(behind.port, 'GET', '/items', proxied)).status).toBe(403);
+      expect((await raw(behind.port, 'GET', '/items', { ...proxied, origin: 'https://evil.example', cookie: `impact_pack_desk=${behind.token}` })).status).toBe(403);
+      // Without --allow-origin the same Host is refused.
+      expect((await raw(desk.port, 'GET', '/items', { ...proxied, cookie })).status).toBe(403);
+    } finally {
+      await behind.close();
+    }
+  });
+
   describe('supporting files', () => {
     it('serves a file an item cites, from inside the pack', async () => {
       const reply = await raw(desk.port, 'GET', '/file/files/energy-policy.pdf', { host, cookie });
