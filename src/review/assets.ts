@@ -19,6 +19,7 @@ h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.25rem}
 form.act,form.filters,form.reviewer{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}
 form.act label{flex-basis:100%}textarea{width:100%;max-width:40rem}
 button{font:inherit;padding:.35rem .8rem;min-height:2.5rem}input,select,textarea{font:inherit;min-height:2.2rem}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}.facts dt{font-weight:600}.facts dd{margin:0}
 .label{font-weight:600}.caveat,.hint,.link-state,.owner,.where{color:var(--muted)}
 .diagnostics .code{font-family:monospace}.sev-error .code{color:#b00020}
 #live:not(:empty){position:sticky;top:0;background:var(--bg);border:1px solid #8886;padding:.5rem}

@@ -5,6 +5,7 @@ import { itemContentHash } from '../analyse/content-hash';
 import { allMetrics } from '../criteria/lookup';
 import type { DeskSnapshot } from './desk-state';
 import { html, type Html } from './html';
+import { sdgDocumentView } from '../render/view-model';
 
 /**
  * The desk's pages, rendered on the server from the snapshot: plain HTML with forms, so that they work with
@@ -180,11 +181,10 @@ export function itemPage(ctx: PageContext, itemId: string, options: ItemPageOpti
   const item = p.item;
   const files = s.pack.files.byItem.get(itemId) ?? [];
   const problems = s.diagnostics.filter((d) => d.file === p.file || d.itemId === itemId);
-  const paragraphs = typeof item.narrative === 'string' ? item.narrative.split(/\n\s*\n/) : [];
   const urls = (Array.isArray(item.public_urls) ? item.public_urls : []).map((u) => (typeof u === 'string' ? { url: u, label: undefined } : { url: String(u?.url ?? ''), label: u?.label }));
   const body = html`<p>${stateBadge(entry.state)} · SDG ${entry.sdg} · metric ${entry.metric} · owner ${entry.owner ?? 'none'} · file <code>${p.file}</code></p>
 <section aria-labelledby="evidence"><h2 id="evidence">Evidence (as the submission shows it)</h2>
-<div class="evidence">${paragraphs.map((t) => html`<p>${t}</p>`)}</div>
+${submissionView(s, p)}
 ${item.answer !== undefined ? html`<p><span class="label">Answer:</span> ${Array.isArray(item.answer) ? item.answer.join(', ') : String(item.answer)}</p>` : ''}
 ${item.relevance ? html`<p><span class="label">Relevance:</span> ${String(item.relevance)}</p>` : ''}
 ${item.primary === true ? html`<p><span class="label">Primary evidence of its indicator</span></p>` : ''}
@@ -197,6 +197,33 @@ ${urls.length === 0 ? html`<p>None.</p>` : html`<ul>${urls.map((u) => urlEntry(c
 <section aria-labelledby="history"><h2 id="history">Review history</h2>${reviewHistory(p)}</section>
 <section aria-labelledby="act"><h2 id="act">Review</h2>${actionForms(ctx, p, entry.state, options)}</section>`;
   return layout(ctx, entry.title || entry.itemId, body);
+}
+
+/**
+ * The item as the SDG document for THE shows it (the same view the PDF, DOCX and HTML are rendered from), or why
+ * the submission leaves it out. Built from the pack as loaded; the version string does not reach the item.
+ */
+function submissionView(s: DeskSnapshot, p: ParsedItem): Html {
+  const pack = s.pack!;
+  const id = String(p.item.id);
+  const find = (audience: 'submission' | 'review') => {
+    try {
+      const view = sdgDocumentView(pack, Number(p.item.sdg), '', new Map(), { audience });
+      return view.groups.flatMap((g) => g.metrics.flatMap((m) => m.items)).find((i) => i.id === id);
+    } catch {
+      return undefined; // an item whose SDG or metric the catalogue lacks: the diagnostics below say so
+    }
+  };
+  const shown = find('submission');
+  if (!shown) {
+    const why = find('review')?.internal?.leftOutBecause;
+    return html`<p class="notice problem">The submission leaves this item out${why ? html`: ${why}` : ' (see the diagnostics below)'}.</p>
+<div class="evidence">${String(p.item.narrative ?? '').split(/\n\s*\n/).map((t) => html`<p>${t}</p>`)}</div>`;
+  }
+  return html`<div class="evidence">${shown.paragraphs.map((t) => html`<p>${t}</p>`)}</div>
+${shown.facts.length > 0 ? html`<dl class="facts">${shown.facts.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>` : ''}
+${shown.values.length > 0 ? html`<ul class="values">${shown.values.map((v) => html`<li>${v.name}: ${v.value} ${v.unit}${v.source ? ` (${v.source})` : ''}</li>`)}</ul>` : ''}
+${shown.provenance.length > 0 ? html`<p class="caveat">Source: ${shown.provenance.join('; ')}</p>` : ''}`;
 }
 
 function fileEntry(file: string): Html {

@@ -107,4 +107,20 @@ describe('relevance, primary and link results on the desk', () => {
     const other = (await call(desk2022, 'GET', `/item/${desk2022.state.snapshot.pack!.items.find((p) => p.item.id !== 'energy-policy')!.item.id}`)).body;
     expect(other).toMatch(/not checked yet|<h2 id="urls">Public URLs<\/h2>\n<p>None/);
   });
+
+  it('shows the evidence as the submission does, and says when the submission leaves an item out', async () => {
+    const audiences = copyToTemp(path.join(__dirname, '../fixtures/packs/audiences'));
+    const desk = await startReviewDesk({ packDir: audiences.root, load: FIXED });
+    try {
+      const shown = (await call(desk, 'GET', '/item/fountains-primary')).body;
+      expect(shown).toContain('Forty drinking fountains give free water');
+      expect(shown).not.toContain('The submission leaves this item out');
+      for (const id of ['extraction-not-applicable', 'pollution-confidential']) {
+        expect((await call(desk, 'GET', `/item/${id}`)).body).toContain('The submission leaves this item out');
+      }
+    } finally {
+      await desk.close();
+      audiences.cleanup();
+    }
+  });
 });
