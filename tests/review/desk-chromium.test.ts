@@ -6,7 +6,7 @@
  * text; and the page must request nothing but the desk.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parse } from 'yaml';
@@ -18,6 +18,7 @@ import { copyToTemp, FIXED } from '../helpers/temp-pack';
 const VALID = path.join(__dirname, '../fixtures/packs/valid');
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => existsSync(candidate));
 const POLICY = 'items/sdg-07/energy-policy.yaml';
+const PHOTO = path.join(__dirname, '../fixtures/packs/files-checks/files/photo.png');
 const DIALOGUE = 'items/sdg-17/dialogue.yaml';
 /** Waits in the browser are bounded; none of them measures time. */
 const WAIT = { timeout: 20_000 };
@@ -68,9 +69,11 @@ describe('the review desk in Chromium', () => {
 
   it('approves an item exactly as impact-pack approve does, and flags another with a comment, comments kept', async () => {
     // A comment of the coordinator's in the file must survive both edits.
+    // And an image among its supporting files, which the item page shows inline.
     for (const root of [viaDesk.root, viaCli.root]) {
       const file = path.join(root, DIALOGUE);
-      writeFileSync(file, `# kept: the coordinator's comment\n${readFileSync(file, 'utf8')}`);
+      writeFileSync(file, `# kept: the coordinator's comment\n${readFileSync(file, 'utf8')}supporting_files:\n  - files/photo.png\n`);
+      copyFileSync(PHOTO, path.join(root, 'files/photo.png'));
     }
     await desks[0].state.reload();
     const { context, page } = await open(desks[0]);
@@ -86,6 +89,9 @@ describe('the review desk in Chromium', () => {
     const dialogue = parse(readFileSync(path.join(viaDesk.root, DIALOGUE), 'utf8')) as { id: string; title: string };
     await page.getByRole('link', { name: dialogue.title }).click();
     // Keyboard only: the comment field is labelled and the button reachable with Tab.
+    // The image is shown inline, loaded from the desk under its Content-Security-Policy.
+    const photo = page.locator('img[alt="files/photo.png"]');
+    expect(await photo.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : img.decode().then(() => img.naturalWidth)))).toBe(1);
     await page.getByLabel('Comment').focus();
     await page.keyboard.type('Which year is the attendance figure from?');
     await page.keyboard.press('Tab');
