@@ -20,7 +20,7 @@ export const POLL_MS = 1000;
  * (@parcel/watcher); where its native module cannot be loaded, by polling the modification times of the
  * config and the item files at a fixed interval. The desk's own caches, backups and lock are not watched.
  */
-export async function watchForChanges(state: DeskState, onChange: () => void): Promise<ChangeWatch> {
+export async function watchForChanges(state: DeskState, onChange: () => void, start: typeof startFileWatcher = startFileWatcher): Promise<ChangeWatch> {
   const root = path.resolve(state.packDir);
   let timer: NodeJS.Timeout | undefined;
   const settle = () => {
@@ -29,7 +29,7 @@ export async function watchForChanges(state: DeskState, onChange: () => void): P
   };
   const ignored = ['.impact-pack-cache', BACKUP_FOLDER, '.git', 'node_modules', 'out'].map((f) => path.join(root, f));
   try {
-    const watcher = await startFileWatcher(root, {
+    const watcher = await start(root, {
       ignore: ignored,
       onChange: (file) => {
         const base = path.basename(file);
