@@ -27,6 +27,12 @@ button{font:inherit;padding:.35rem .8rem;min-height:2.5rem}input,select,textarea
 
 export const DESK_JS = `'use strict';
 (function () {
+  // The message of the last action is shown once: taken out of the address, it does not come back on refresh.
+  if (/[?&]n=/.test(location.search)) {
+    var clean = new URL(location.href);
+    clean.searchParams.delete('n');
+    history.replaceState(null, '', clean.pathname + clean.search + clean.hash);
+  }
   if (!window.EventSource) return;
   var live = document.getElementById('live');
   var source = new EventSource('/events');
@@ -41,7 +47,11 @@ export const DESK_JS = `'use strict';
         var next = new DOMParser().parseFromString(text, 'text/html');
         var main = next.getElementById('main');
         if (!main) return;
-        document.getElementById('main').replaceWith(document.importNode(main, true));
+        var fresh = document.importNode(main, true);
+        // The message of the reviewer's last action stays until they leave the page.
+        var notice = document.querySelector('#main > .notice');
+        if (notice && !fresh.querySelector('.notice')) fresh.insertBefore(notice, fresh.firstChild);
+        document.getElementById('main').replaceWith(fresh);
         document.body.setAttribute('data-version', next.body.getAttribute('data-version') || '');
         live.textContent = 'Updated: the pack changed on disk.';
       });

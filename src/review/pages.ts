@@ -182,7 +182,7 @@ export function itemPage(ctx: PageContext, itemId: string, options: ItemPageOpti
   const files = s.pack.files.byItem.get(itemId) ?? [];
   const problems = s.diagnostics.filter((d) => d.file === p.file || d.itemId === itemId);
   const urls = (Array.isArray(item.public_urls) ? item.public_urls : []).map((u) => (typeof u === 'string' ? { url: u, label: undefined } : { url: String(u?.url ?? ''), label: u?.label }));
-  const body = html`<p>${stateBadge(entry.state)} · SDG ${entry.sdg} · metric ${entry.metric} · owner ${entry.owner ?? 'none'} · file <code>${p.file}</code></p>
+  const body = html`<p>${stateBadge(entry.state)} · <a href="/sdg/${entry.sdg}">SDG ${entry.sdg}</a> · metric <a href="/sdg/${entry.sdg}#m-${entry.metric}">${entry.metric}</a> · owner ${entry.owner ?? 'none'} · file <code>${p.file}</code></p>
 <section aria-labelledby="evidence"><h2 id="evidence">Evidence (as the submission shows it)</h2>
 ${submissionView(s, p)}
 ${item.answer !== undefined ? html`<p><span class="label">Answer:</span> ${Array.isArray(item.answer) ? item.answer.join(', ') : String(item.answer)}</p>` : ''}

@@ -141,7 +141,13 @@ export async function startReviewDesk(options: DeskOptions): Promise<ReviewDesk>
     const item = /^\/item\/([^/]+)$/.exec(url.pathname);
     if (item) {
       const catalogue = snapshot.pack?.catalogue;
-      const text = itemPage(ctx, decodeURIComponent(item[1]), {
+      let id: string;
+      try {
+        id = decodeURIComponent(item[1]);
+      } catch {
+        return page(res, messagePage(ctx, 'Not found', 'No item has this id.'), 404);
+      }
+      const text = itemPage(ctx, id, {
         relevanceGraded: !!catalogue?.pointRules.some((r) => r.components.some((c) => c.grades !== undefined)),
         primaryRead: typeof catalogue?.evidence?.perIndicator === 'number',
       });

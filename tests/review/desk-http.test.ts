@@ -98,6 +98,14 @@ describe('the review desk over plain HTTP', () => {
     expect(reply.status).toBe(403);
   });
 
+  it.each([
+    ['an unknown item', '/item/no-such-item'],
+    ['a malformed item id', '/item/%E0%A4%A'],
+    ['an unknown page', '/nothing-here'],
+  ])('answers %s with 404, not an error', async (_what, target) => {
+    expect((await raw(desk.port, 'GET', target, { host, cookie })).status).toBe(404);
+  });
+
   it('accepts localhost as the host and its own origin', async () => {
     expect((await raw(desk.port, 'GET', '/items', { host: `localhost:${desk.port}`, cookie, origin: `http://localhost:${desk.port}` })).status).toBe(200);
   });
