@@ -52,6 +52,12 @@ const MAX_FORM_BYTES = 64 * 1024;
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 /** Supporting files are shown as documents of their own: no script, no request, no form (PDFs keep the viewer). */
 const FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+/**
+ * A PDF is shown by the browser's own viewer, which Chromium embeds as a plugin in the document it makes for it:
+ * `object-src 'none'` (or default-src 'none') would leave that document empty. The PDF still cannot be framed by
+ * another site, and PDF JavaScript does not run in Chromium's viewer.
+ */
+const PDF_CSP = "frame-ancestors 'self'";
 const FILE_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.png': 'image/png',
@@ -236,7 +242,7 @@ export async function startReviewDesk(options: DeskOptions): Promise<ReviewDesk>
     res.writeHead(200, {
       'Content-Type': type ?? 'application/octet-stream',
       'Content-Length': String(info.size),
-      'Content-Security-Policy': FILE_CSP,
+      'Content-Security-Policy': type === 'application/pdf' ? PDF_CSP : FILE_CSP,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',

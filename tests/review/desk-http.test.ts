@@ -166,6 +166,19 @@ describe('the review desk over plain HTTP', () => {
       expect(reply.status).toBe(200);
       expect(reply.headers['content-type']).toBe('application/pdf');
       expect(reply.headers['x-content-type-options']).toBe('nosniff');
+      expect(reply.headers['content-security-policy']).toBe("frame-ancestors 'self'");
+    });
+
+    it('offers a cited file of another type as a download, never as a page of the desk', async () => {
+      writeFileSync(path.join(pack.root, 'files/page.html'), '<script>window.__pwned = 1</script>');
+      const item = path.join(pack.root, ITEM);
+      writeFileSync(item, readFileSync(item, 'utf8').replace('  - files/linked.pdf', '  - files/linked.pdf\n  - files/page.html'));
+      await desk.state.reload();
+      const reply = await raw(desk.port, 'GET', '/file/files/page.html', { host, cookie });
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toBe('application/octet-stream');
+      expect(reply.headers['content-disposition']).toBe('attachment; filename="page.html"');
+      expect(reply.headers['content-security-policy']).toContain("default-src 'none'");
     });
 
     it.each([
