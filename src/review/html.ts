@@ -26,9 +26,3 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
   for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
   return new Html(out);
 }
-
-/** A link target inside the desk only: a path starting with one slash, so `javascript:` or `//host` cannot get in. */
-export function deskHref(pathAndQuery: string): string {
-  if (!pathAndQuery.startsWith('/') || pathAndQuery.startsWith('//')) throw new Error(`not a desk path: ${pathAndQuery}`);
-  return pathAndQuery;
-}

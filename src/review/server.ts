@@ -135,7 +135,7 @@ export async function startReviewDesk(options: DeskOptions): Promise<ReviewDesk>
     }
     if (url.pathname === '/desk.css') return send(res, 200, 'text/css; charset=utf-8', DESK_CSS);
     if (url.pathname === '/desk.js') return send(res, 200, 'text/javascript; charset=utf-8', DESK_JS);
-    if (url.pathname === '/events') return events(res);
+    if (url.pathname === '/events' && req.method === 'GET') return events(res);
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204, securityHeaders());
       return void res.end();
