@@ -80,10 +80,12 @@ export function overviewPage(ctx: PageContext): string {
     .map((g) => {
       const entries = report.review.items.filter((e) => e.sdg === g.sdg);
       const count = (state: ReviewStateKind) => entries.filter((e) => e.state === state).length;
+      // A count that asks for work links to those items.
+      const cell = (state: ReviewStateKind) => (count(state) > 0 ? html`<a href="/items?sdg=${g.sdg}&amp;state=${state}">${count(state)}</a>` : html`0`);
       const estimate = report.score.sdgs.find((e) => e.sdg === g.sdg);
       return html`<tr><th scope="row"><a href="/sdg/${g.sdg}">SDG ${g.sdg} ${g.title}</a></th>
 <td>${g.submitted ? 'submitted' : 'not submitted'}</td><td>${g.items}</td>
-<td>${count('approved') + count('approved_unverified')}</td><td>${count('awaiting_review')}</td><td>${count('flagged')}</td><td>${count('changed_since_approved')}</td>
+<td>${count('approved') + count('approved_unverified')}</td><td>${cell('awaiting_review')}</td><td>${cell('flagged')}</td><td>${cell('changed_since_approved')}</td>
 <td>${percent(estimate?.share)}</td><td>${due(g.sdg, 'review_overdue')} overdue, ${due(g.sdg, 'review_due_soon')} due soon</td></tr>`;
     });
   const body = html`<p>${report.eligibility.message}</p>

@@ -101,6 +101,14 @@ describe('relevance, primary and link results on the desk', () => {
     expect(readFileSync(path.join(ratings.root, 'items/competing-a.yaml'), 'utf8')).toBe(before);
   });
 
+  it('links each count of work on the overview to those items', async () => {
+    const overview = (await call(desk2022, 'GET', '/')).body;
+    const link = /<a href="(\/items\?sdg=17&amp;state=awaiting_review)">(\d+)<\/a>/.exec(overview);
+    expect(link).not.toBeNull();
+    const list = (await call(desk2022, 'GET', link![1].replace('&amp;', '&'))).body;
+    expect(list).toContain(`${link![2]} of 2 item(s).`);
+  });
+
   it('shows the last links result beside a public URL, and says when there is none', async () => {
     const page = (await call(desk2022, 'GET', '/item/energy-policy')).body;
     expect(page).toContain('last <code>links</code> result: broken (404) on 2026-11-20');
