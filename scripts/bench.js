@@ -217,9 +217,9 @@ function commandsFor(s, ctx) {
     validateWarm: { label: '`validate`, nothing changed', argv: validate, okCodes: [0, 1] },
     build: {
       label: '`build` (pdf, docx, html)',
-      argv: [node, CLI, 'build', s.pack, '--out', s.out],
+      argv: [node, CLI, 'build', s.pack, '--draft', '--out', s.out],
       okCodes: [0, 1],
-      before: () => fs.rmSync(s.out, { recursive: true, force: true }),
+      before: () => fs.rmSync(s.rendered, { recursive: true, force: true }),
     },
     office: {
       label: 'LibreOffice DOCX → PDF',
@@ -228,7 +228,7 @@ function commandsFor(s, ctx) {
     },
     buildOneChanged: {
       label: '`build`, one item changed',
-      argv: [node, CLI, 'build', s.pack, '--out', s.out],
+      argv: [node, CLI, 'build', s.pack, '--draft', '--out', s.out],
       okCodes: [0, 1],
       before: () => s.changeOneItem(),
     },
@@ -285,6 +285,9 @@ function prepareScale(scale, ctx) {
     summary,
     pack: summary.root,
     out: path.join(dir, 'out'),
+    // The generated pack has faulty items on purpose, so a build writes nothing to out/; every build here
+    // renders a draft (the same work, marked DRAFT) into out-draft/ instead.
+    rendered: path.join(dir, 'out-draft'),
     schema: path.join(REPO_ROOT, 'schemas', `evidence-item.${summary.edition}.schema.json`),
     hashList: path.join(dir, 'files.list'),
     officeProfile: path.join(dir, 'office-profile'),
@@ -307,11 +310,11 @@ function prepareScale(scale, ctx) {
   if (ctx.only.has('e') && ctx.hasOffice) {
     // LibreOffice converts the DOCX files our build writes: what an office does today, Word then "export to PDF".
     log(`${scale.name}: building once for the DOCX files LibreOffice converts`);
-    const r = runMeasured({ argv: [process.execPath, CLI, 'build', s.pack, '--out', s.out, '--formats', 'docx'], okCodes: [0, 1] }, ctx);
+    const r = runMeasured({ argv: [process.execPath, CLI, 'build', s.pack, '--draft', '--out', s.out, '--formats', 'docx'], okCodes: [0, 1] }, ctx);
     if (!r.ok) throw new Error(`the reference build failed: ${r.error}`);
     fs.mkdirSync(s.docxFolder);
-    for (const name of fs.readdirSync(s.out).filter((n) => n.endsWith('.docx')).sort()) {
-      fs.copyFileSync(path.join(s.out, name), path.join(s.docxFolder, name));
+    for (const name of fs.readdirSync(s.rendered).filter((n) => n.endsWith('.docx')).sort()) {
+      fs.copyFileSync(path.join(s.rendered, name), path.join(s.docxFolder, name));
       s.docx.push(path.join(s.docxFolder, name));
     }
     // LibreOffice's first start creates its profile, which takes longer than a conversion: not part of the measure.

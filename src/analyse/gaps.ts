@@ -9,6 +9,7 @@ import type { ParsedItem } from '../parse/item';
 import type { YamlSource } from '../parse/yaml-source';
 import { rankActions, type Action, type OwnerTodo } from './actions';
 import { baselineFrom, compareWithBaseline, type Baseline, type BaselineComparison } from './baseline';
+import { sdgCoverage, type SdgCoverage } from './coverage';
 import { checkFactConsistency, type FactMismatch } from './fact-consistency';
 import { assessFreshness, DEFAULT_DUE_SOON_DAYS, windowsAsOf, type FreshnessFinding } from './freshness';
 import { gapFindings } from './gap-findings';
@@ -32,8 +33,10 @@ export interface SdgGap {
   submitted: boolean;
   items: number;
   counts: Record<MetricStatus, number>;
-  /** Metrics that take evidence (not bibliometric). */
+  /** Metrics that take evidence (not bibliometric), each question counted. */
   evidenceMetrics: number;
+  /** The coverage the tables, the chart and `build`'s summary print: a per-SDG group (17.3) counts as one. */
+  coverage: SdgCoverage;
   metrics: MetricGap[];
 }
 
@@ -158,6 +161,7 @@ export function analysePack(
       items: items.filter((p) => p.item.sdg === s.number).length,
       counts,
       evidenceMetrics: gaps.filter((m) => m.kind !== 'bibliometric').length,
+      coverage: sdgCoverage(gaps, s.groups),
       metrics: gaps,
     };
   });

@@ -1,9 +1,29 @@
 import type { Catalogue, Heuristic, MetricKind } from '../criteria/types';
+import { countOf, percent, scorePoints } from './figure-format';
 import { describeHeuristic, HEURISTIC_MARK, type HeuristicId } from './heuristics';
 import type { MetricGap } from './metric-gap';
 
 /** Why part of an SDG's score cannot be estimated from the pack. */
 export type NotEstimableReason = 'bibliometric' | 'normalised_numeric' | 'weight_unknown' | 'not_scored';
+
+/** The reasons in the order every view lists them. */
+export const NOT_ESTIMABLE_REASONS: readonly NotEstimableReason[] = ['bibliometric', 'normalised_numeric', 'weight_unknown', 'not_scored'];
+
+/**
+ * Which SDGs a count is over. `submitted`: the SDGs the pack submits; `with_evidence`: those plus every SDG
+ * with an evidence item (the SDGs every view lists, and the best selection is chosen from).
+ */
+export type FigureScope = 'submitted' | 'with_evidence';
+
+/** How many metrics are not estimable, per reason, over one scope: computed once, printed by every view. */
+export interface NotEstimableTally {
+  scope: FigureScope;
+  /** The scope as every view names it: "of the 4 submitted SDGs (4, 7, 12, 17)". */
+  label: string;
+  sdgs: number[];
+  /** Metrics per reason, every reason present (0 when none). */
+  counts: Record<NotEstimableReason, number>;
+}
 
 export interface NotEstimableMetric {
   metric: string;
@@ -81,6 +101,8 @@ export interface ScoreEstimate {
   /** Whether submitting the best selection instead would raise the estimate. */
   betterSelectionAvailable: boolean;
   whatIf: WhatIf | null;
+  /** Metrics not estimable per reason, of the submitted SDGs and of the SDGs with evidence (or submitted): both scopes, named. */
+  notEstimableCounts: NotEstimableTally[];
   presentation: EstimatePresentation;
   /** The heuristics of impact-pack's own that the figures rest on. */
   heuristics: Heuristic[];
@@ -153,7 +175,7 @@ export function estimateScore(
         ? `SDG ${unknown.join(', ')} is not in the ${catalogue.edition} edition.`
         : !selection
           ? `A selection needs SDG ${mandatory} plus at least ${rules.bestOtherCount} other SDGs; ${named.length} named.`
-          : `With SDG ${mandatory} and SDG ${selection.sdgs.join(', ')}, the estimate is ${percent(selection.share)} of the estimable maximum (${selection.overall} of ${selection.overallMax} evidence points).`;
+          : `With SDG ${mandatory} and SDG ${selection.sdgs.join(', ')}, the estimate is ${percent(selection.share)} of the estimable maximum (${scorePoints(selection.overall, presentation.banded)} of ${scorePoints(selection.overallMax, presentation.banded)} evidence points).`;
     whatIfResult = {
       requested,
       eligible: !!selection,
@@ -164,7 +186,11 @@ export function estimateScore(
     };
   }
   const heuristics = usedHeuristics(catalogue, sdgMetrics);
-  const caveats = caveatsOf(catalogue, sdgMetrics, sdgs, presentation, heuristics);
+  const notEstimableCounts: NotEstimableTally[] = [
+    tallyNotEstimable('submitted', sdgs.filter((s) => s.submitted)),
+    tallyNotEstimable('with_evidence', sdgs.filter((s) => s.submitted || s.items > 0)),
+  ];
+  const caveats = caveatsOf(catalogue, sdgMetrics, sdgs, presentation, heuristics, notEstimableCounts);
 
   return {
     label: ESTIMATE_LABEL,
@@ -175,6 +201,7 @@ export function estimateScore(
     bestSelection,
     betterSelectionAvailable,
     whatIf: whatIfResult,
+    notEstimableCounts,
     presentation,
     heuristics,
     caveats,
@@ -183,9 +210,33 @@ export function estimateScore(
 
 type SdgInput = { sdg: number; title: string; submitted: boolean; items: number; metrics: MetricGap[] };
 
-/** "57 %": shares are shown as whole percentages everywhere, which is all the precision they have. */
-export function percent(share: number | null): string {
-  return share === null ? '—' : `${Math.round(share * 100)} %`;
+export { percent } from './figure-format';
+
+function tallyNotEstimable(scope: FigureScope, sdgs: SdgEstimate[]): NotEstimableTally {
+  const numbers = sdgs.map((s) => s.sdg).sort((a, b) => a - b);
+  const counts = Object.fromEntries(NOT_ESTIMABLE_REASONS.map((r) => [r, 0])) as Record<NotEstimableReason, number>;
+  for (const s of sdgs) for (const n of s.notEstimable) counts[n.reason]++;
+  const list = numbers.length > 0 ? ` (${numbers.join(', ')})` : '';
+  const label = scope === 'submitted' ? `of the ${countOf(numbers.length, 'submitted SDG')}${list}` : `of the ${countOf(numbers.length, 'SDG')} with evidence or submitted${list}`;
+  return { scope, label, sdgs: numbers, counts };
+}
+
+const NOT_ESTIMABLE_WORDS: Record<NotEstimableReason, [string, string]> = {
+  bibliometric: ['research metric', 'computed by THE from Scopus'],
+  normalised_numeric: ['numeric metric', 'normalised by THE against other universities'],
+  weight_unknown: ['metric', 'weight not known'],
+  not_scored: ['question', 'asked but not scored in this edition'],
+};
+
+/**
+ * "Not estimable from the pack, of the 4 submitted SDGs (4, 7, 12, 17): 10 research metrics (computed by THE
+ * from Scopus), 3 numeric metrics (…); no points are promised for them." The one sentence every view prints.
+ */
+export function notEstimableSentence(tally: NotEstimableTally): string {
+  const parts = NOT_ESTIMABLE_REASONS.filter((r) => tally.counts[r] > 0).map((r) => `${countOf(tally.counts[r], NOT_ESTIMABLE_WORDS[r][0])} (${NOT_ESTIMABLE_WORDS[r][1]})`);
+  return parts.length === 0
+    ? `Not estimable from the pack, ${tally.label}: none.`
+    : `Not estimable from the pack, ${tally.label}: ${parts.join(', ')}; no points are promised for them.`;
 }
 
 function presentationOf(catalogue: Catalogue): EstimatePresentation {
@@ -212,7 +263,7 @@ function usedHeuristics(catalogue: Catalogue, sdgMetrics: SdgInput[]): Heuristic
   return [...ids].sort().map((id) => describeHeuristic(catalogue, id));
 }
 
-function caveatsOf(catalogue: Catalogue, sdgMetrics: SdgInput[], sdgs: SdgEstimate[], presentation: EstimatePresentation, heuristics: Heuristic[]): string[] {
+function caveatsOf(catalogue: Catalogue, sdgMetrics: SdgInput[], sdgs: SdgEstimate[], presentation: EstimatePresentation, heuristics: Heuristic[], tallies: NotEstimableTally[]): string[] {
   const shown = new Set(sdgs.filter((s) => s.submitted || s.items > 0).map((s) => s.sdg));
   const estimated = sdgMetrics.filter((s) => shown.has(s.sdg)).flatMap((s) => s.metrics).filter((m) => estimableReason(m) === undefined);
   const derived = estimated.filter((m) => !m.weightConfirmed);
@@ -220,7 +271,8 @@ function caveatsOf(catalogue: Catalogue, sdgMetrics: SdgInput[], sdgs: SdgEstima
   if (derived.length > 0) {
     const ids = derived.map((m) => m.metric);
     const listed = ids.length > 12 ? `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more` : ids.join(', ');
-    caveats.push(`${derived.length} of the ${estimated.length} estimated metrics have weights derived by impact-pack, not published by THE (marked * in the tables): ${listed}.`);
+    const scope = tallies.find((t) => t.scope === 'with_evidence')?.label ?? 'of the SDGs shown';
+    caveats.push(`${derived.length} of the ${estimated.length} estimated metrics (${scope}) have weights derived by impact-pack, not published by THE (marked * in the tables): ${listed}.`);
   }
   const unconfirmed = catalogue.pointRules.filter((r) => !r.confirmed);
   if (unconfirmed.length > 0) {
@@ -228,15 +280,9 @@ function caveatsOf(catalogue: Catalogue, sdgMetrics: SdgInput[], sdgs: SdgEstima
     caveats.push(`The point rules for ${unconfirmed.map((r) => r.questionType).join(', ')} questions are not confirmed by THE's own text for this edition${marks.length > 0 ? ` (source confidence: ${marks.join(', ')})` : ''}.`);
   }
   if (!catalogue.overall.confirmed) caveats.push('The overall weights (SDG 17 and the best other SDGs) are not confirmed for this edition.');
-  const counts = new Map<NotEstimableReason, string[]>();
-  for (const s of sdgs) if (shown.has(s.sdg)) for (const n of s.notEstimable) counts.set(n.reason, [...(counts.get(n.reason) ?? []), n.metric]);
-  const words: Record<NotEstimableReason, string> = {
-    bibliometric: 'research metric(s), computed by THE from Scopus',
-    normalised_numeric: 'numeric metric(s), normalised by THE against other universities (what each still lacks is listed with it)',
-    weight_unknown: 'metric(s) whose weight is not known',
-    not_scored: 'question(s) THE asks but does not score in this edition',
-  };
-  for (const [reason, list] of counts) caveats.push(`Not estimable: ${list.length} ${words[reason]}; no points are promised for them.`);
+  // The same sentence as the views print, over the SDGs the tables list.
+  const listed = tallies.find((t) => t.scope === 'with_evidence');
+  if (listed && NOT_ESTIMABLE_REASONS.some((r) => listed.counts[r] > 0)) caveats.push(notEstimableSentence(listed));
   if (presentation.banded || (catalogue.results && presentation.presentation === 'unknown')) caveats.push(presentation.message);
   for (const h of heuristics) caveats.push(`${h.description} (${HEURISTIC_MARK}: ${h.id})`);
   return caveats;

@@ -104,6 +104,7 @@ export interface GroupEntry {
   weight_basis?: string;
   sources: string[];
   note?: string;
+  per_sdg?: boolean;
   metrics: MetricEntry[];
 }
 
@@ -235,6 +236,7 @@ function groupFromEntry(entry: GroupEntry, sdg: number): MetricGroup {
   };
   group = withOptional(group, 'weightBasis', entry.weight_basis);
   group = withOptional(group, 'note', entry.note);
+  if (entry.per_sdg === true) group.perSdg = true;
   group.metrics = entry.metrics.map((m) => metricFromEntry(m, sdg, entry.id));
   return group;
 }

@@ -92,6 +92,8 @@ export interface MetricGroup {
   sources: string[];
   /** Caveat that concerns the whole group, e.g. that THE changed its questions in a later edition. */
   note?: string;
+  /** The same question asked once per SDG (17.3.1-17.3.17): coverage counts the group as one, not one metric per SDG. */
+  perSdg?: boolean;
   metrics: Metric[];
 }
 

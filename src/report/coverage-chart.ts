@@ -15,7 +15,8 @@ const TOP = 28;
 
 /**
  * Coverage per SDG as an inline SVG (no script, no external resource): one stacked bar per SDG showing how
- * many of its evidence metrics are complete, partial, missing, or out of play, with the counts as tooltips.
+ * many of its evidence metrics are complete, partial, missing, or out of play, with the counts as tooltips
+ * (a per-SDG group counted as one, as in the coverage tables).
  */
 export function coverageChartSvg(sdgs: SdgGap[]): string {
   const height = TOP + sdgs.length * ROW + 8;
@@ -30,8 +31,9 @@ export function coverageChartSvg(sdgs: SdgGap[]): string {
   }
   sdgs.forEach((s, i) => {
     const y = TOP + i * ROW;
-    const counts = { complete: s.counts.complete, partial: s.counts.partial, missing: s.counts.missing, other: s.counts.not_applicable + s.counts.not_pursuing };
-    const total = Math.max(1, s.evidenceMetrics);
+    // The analysis's coverage: a group of per-SDG questions (17.3) is one bar segment, not one per SDG.
+    const counts = { complete: s.coverage.complete, partial: s.coverage.partial, missing: s.coverage.missing, other: s.coverage.outOfPlay };
+    const total = Math.max(1, s.coverage.total);
     const colour = /^#[0-9a-fA-F]{6}$/.test(s.colour) ? s.colour : '#9e9e9e';
     parts.push(`<g class="sdg-bar" data-sdg="${s.sdg}">`);
     parts.push(`<rect x="0" y="${y + 3}" width="14" height="14" fill="${colour}"/>`);
@@ -44,7 +46,7 @@ export function coverageChartSvg(sdgs: SdgGap[]): string {
       parts.push(`<rect x="${offset}" y="${y + 2}" width="${w}" height="16" fill="${seg.colour}"><title>SDG ${s.sdg}: ${n} ${escapeHtml(seg.label)}</title></rect>`);
       offset += w;
     }
-    parts.push(`<text x="${LABEL + BAR + 8}" y="${y + 15}">${s.counts.complete}/${s.evidenceMetrics}</text>`);
+    parts.push(`<text x="${LABEL + BAR + 8}" y="${y + 15}">${s.coverage.complete}/${s.coverage.total}</text>`);
     parts.push('</g>');
   });
   parts.push('</svg>');

@@ -1,9 +1,10 @@
 import type { GapReport } from '../analyse/gaps';
 import { REVIEW_STATES } from '../analyse/review-state';
-import { percent } from '../analyse/score';
+import { groupedQuestionsText } from '../analyse/coverage';
+import { percent } from '../analyse/figure-format';
 import type { Block, DocumentIR, Inline, TableCell } from '../render/ir/types';
-import { FRESHNESS_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
-import { figure, notEstimableLines } from './score-text';
+import { COVERAGE_NOTE, FRESHNESS_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
+import { figure, notEstimableLines, whatIfText } from './score-text';
 
 /** How many ranked actions the printed report lists; the HTML and JSON views list them all. */
 const PRINTED_ACTIONS = 60;
@@ -50,21 +51,28 @@ export function gapReportDocument(report: GapReport, buildDate: Date): DocumentI
     ['SDG', 'Submitted', 'Estimate', 'Of', 'Share', 'Not estimable'],
     report.score.sdgs
       .filter((e) => e.submitted || e.items > 0)
-      .map((e) => [`${e.sdg} ${e.title}`, e.submitted ? 'yes' : 'no', figure(e.estimate, report.score), String(e.estimableWeight), percent(e.share), String(e.notEstimableWeight)]),
+      .map((e) => [`${e.sdg} ${e.title}`, e.submitted ? 'yes' : 'no', figure(e.estimate, report.score), figure(e.estimableWeight, report.score), percent(e.share), figure(e.notEstimableWeight, report.score)]),
   );
   if (report.score.bestSelection) {
     const b = report.score.bestSelection;
     p(`Best selection from the SDGs with evidence: SDG ${b.sdgs.join(', ')} (${percent(b.share)} of the estimable maximum; ${figure(b.overall, report.score)} of ${figure(b.overallMax, report.score)}).`);
   }
+  if (report.score.whatIf) p(whatIfText(report.score.whatIf));
   for (const line of notEstimableLines(report.score)) p(line, 'small');
   if (report.score.caveats.length > 0) blocks.push({ type: 'list', ordered: false, items: report.score.caveats.map((c) => [run(c)]) });
 
   h(1, 'Coverage by SDG', 'coverage');
+  p(COVERAGE_NOTE, 'small');
+  const listed = report.sdgs.filter((s) => s.submitted || s.items > 0);
   table(
-    [4, 1.2, 1.2, 1.2, 1.2, 1.2],
-    ['SDG', 'Items', 'Complete', 'Partial', 'Missing', 'Metrics'],
-    report.sdgs.filter((s) => s.submitted || s.items > 0).map((s) => [`${s.sdg} ${s.title}${s.submitted ? '' : ' (not submitted)'}`, String(s.items), String(s.counts.complete), String(s.counts.partial), String(s.counts.missing), String(s.evidenceMetrics)]),
+    [3.6, 0.9, 1.4, 1.1, 1.1, 0.8, 1.5],
+    ['SDG', 'Items', 'Complete', 'Partial', 'Missing', 'N/A', 'Metrics'],
+    listed.map((s) => {
+      const c = s.coverage;
+      return [`${s.sdg} ${s.title}${s.submitted ? '' : ' (not submitted)'}`, String(s.items), String(c.complete), String(c.partial), String(c.missing), String(c.outOfPlay), `${c.total}${c.notScored > 0 ? ` (${c.notScored} not scored)` : ''}`];
+    }),
   );
+  for (const g of listed.flatMap((s) => s.coverage.grouped)) p(`Counted as one: ${groupedQuestionsText(g)}.`, 'small');
 
   h(1, 'Actions, highest value first', 'actions');
   p('Points: what the step would recover, in points of the SDG score; a dash means not estimable.', 'small');
@@ -75,7 +83,7 @@ export function gapReportDocument(report: GapReport, buildDate: Date): DocumentI
   );
   if (report.actions.length > PRINTED_ACTIONS) p(`… and ${report.actions.length - PRINTED_ACTIONS} more in gap-report.html and gap-report.json.`, 'small');
   h(2, 'To-do by owner', 'owners');
-  table([5, 1, 1], ['Owner', 'Actions', 'Points'], report.owners.map((o) => [o.owner, String(o.actions.length), String(o.points)]));
+  table([5, 1, 1], ['Owner', 'Actions', 'Points'], report.owners.map((o) => [o.owner, String(o.actions.length), pointsText(o.points)]));
 
   h(1, 'Metrics of the submitted SDGs', 'metrics');
   for (const s of report.sdgs.filter((x) => x.submitted)) {

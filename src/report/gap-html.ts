@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { GapReport, SdgGap } from '../analyse/gaps';
 import { REVIEW_STATES } from '../analyse/review-state';
-import { percent } from '../analyse/score';
+import { groupedQuestionsText } from '../analyse/coverage';
+import { percent } from '../analyse/figure-format';
 import { escapeHtml } from '../render/html/escape';
 import { coverageChartSvg } from './coverage-chart';
 import { GAP_HTML_SCRIPT, GAP_HTML_STYLE } from './gap-html-assets';
-import { FRESHNESS_LABEL, NOT_ESTIMABLE_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
+import { COVERAGE_NOTE, FRESHNESS_LABEL, NOT_ESTIMABLE_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
 import { rescoreLines } from './rescore-text';
-import { figure } from './score-text';
+import { figure, notEstimableLines, whatIfText } from './score-text';
 
 /** One part of the HTML report: markup whose every piece of pack text went through escapeHtml. */
 export type HtmlSection = (report: GapReport) => string | null;
@@ -108,8 +109,18 @@ const baselineSection: HtmlSection = (r) => {
   return `<section id="baseline"><h2>Compared with the baseline</h2><p>Baseline <code>${t(b.file)}</code>, recorded as of ${t(b.recordedAsOf)}: ${b.regressions.length} regression(s), ${b.improvements.length} improvement(s).</p>${items.length > 0 ? `<ul>${items.join('')}</ul>` : ''}</section>`;
 };
 
-const coverageSection: HtmlSection = (r) =>
-  `<section id="coverage"><h2>Coverage by SDG</h2><p class="note">Evidence metrics per SDG; * marks a submitted SDG.</p>${coverageChartSvg(shown(r))}</section>`;
+const coverageSection: HtmlSection = (r) => {
+  const rows = shown(r).map((s) => {
+    const c = s.coverage;
+    return `<tr data-sdg="${s.sdg}"><td>${s.sdg} ${t(s.title)}</td><td>${s.submitted ? 'yes' : 'no'}</td><td class="num">${s.items}</td><td class="num">${c.complete}</td><td class="num">${c.partial}</td><td class="num">${c.missing}</td><td class="num">${c.outOfPlay}</td><td class="num">${c.total}${c.notScored > 0 ? ` (${c.notScored} not scored)` : ''}</td></tr>`;
+  });
+  const grouped = shown(r).flatMap((s) => s.coverage.grouped).map((g) => `<p class="note">Counted as one: ${t(groupedQuestionsText(g))}.</p>`);
+  return [
+    `<section id="coverage"><h2>Coverage by SDG</h2><p class="note">${t(COVERAGE_NOTE)} * marks a submitted SDG.</p>${coverageChartSvg(shown(r))}`,
+    `<table id="coverage-table"><thead><tr><th>SDG</th><th>Submitted</th><th class="num">Items</th><th class="num">Complete</th><th class="num">Partial</th><th class="num">Missing</th><th class="num">N/A</th><th class="num">Evidence metrics</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    `${grouped.join('')}</section>`,
+  ].join('');
+};
 
 const rescoringSection: HtmlSection = (r) =>
   r.rescoring ? `<section id="rescoring"><h2>Re-scored from ${t(r.rescoring.from.edition)} to ${t(r.rescoring.to.edition)}</h2><pre>${t(rescoreLines(r.rescoring).join('\n'))}</pre></section>` : null;
@@ -120,15 +131,16 @@ const scoreSection: HtmlSection = (r) => {
     .filter((e) => e.submitted || e.items > 0)
     .map(
       (e) =>
-        `<tr data-sdg="${e.sdg}" data-estimate="${e.estimate}" data-of="${e.estimableWeight}" data-share="${e.share ?? ''}"><td>${e.sdg} ${t(e.title)}</td><td>${e.submitted ? 'yes' : 'no'}</td><td class="num">${figure(e.estimate, s)}</td><td class="num">${e.estimableWeight}</td><td class="num">${percent(e.share)}</td><td class="num">${e.notEstimableWeight}</td><td>${t(notEstimableText(e.notEstimable))}</td></tr>`,
+        `<tr data-sdg="${e.sdg}" data-estimate="${e.estimate}" data-of="${e.estimableWeight}" data-share="${e.share ?? ''}"><td>${e.sdg} ${t(e.title)}</td><td>${e.submitted ? 'yes' : 'no'}</td><td class="num">${figure(e.estimate, s)}</td><td class="num">${figure(e.estimableWeight, s)}</td><td class="num">${percent(e.share)}</td><td class="num">${figure(e.notEstimableWeight, s)}</td><td>${t(notEstimableText(e.notEstimable))}</td></tr>`,
     );
   const sel = (x: NonNullable<typeof s.bestSelection>) => `<strong>${percent(x.share)}</strong> of the estimable maximum (${figure(x.overall, s)} of ${figure(x.overallMax, s)})`;
   const lines = [`<p class="note">${t(s.label)}</p>`];
   if (s.submittedSelection) lines.push(`<p>Submitted selection: SDG ${s.rules.mandatorySdg} + SDG ${t(s.submittedSelection.sdgs.join(', '))}: ${sel(s.submittedSelection)}.</p>`);
   if (s.bestSelection) lines.push(`<p id="best-selection">Best selection from the SDGs with evidence: SDG ${t(s.bestSelection.sdgs.join(', '))}: ${sel(s.bestSelection)}${s.betterSelectionAvailable ? ' — a higher share than the submitted selection' : ''}.</p>`);
-  if (s.whatIf) lines.push(`<p id="what-if">What if: ${t(s.whatIf.message)}</p>`);
+  if (s.whatIf) lines.push(`<p id="what-if">${t(whatIfText(s.whatIf))}</p>`);
+  const notEstimable = notEstimableLines(s).map((l) => `<p class="note not-estimable">${t(l)}</p>`).join('');
   const caveats = s.caveats.length > 0 ? `<details id="caveats"><summary>Caveats: what the estimate rests on</summary><ul>${s.caveats.map((c) => `<li>${t(c)}</li>`).join('')}</ul></details>` : '';
-  return `<section id="score"><h2>Provisional score (estimate)</h2>${lines.join('')}<table id="score-table"><thead><tr>${sortable('SDG', 'sdg', 'number')}<th>Submitted</th>${sortable('Estimate', 'estimate', 'number', true)}${sortable('Of', 'of', 'number', true)}${sortable('Share', 'share', 'number', true)}<th class="num">Not estimable</th><th>Not estimable metrics</th></tr></thead><tbody>${rows.join('')}</tbody></table>${caveats}</section>`;
+  return `<section id="score"><h2>Provisional score (estimate)</h2>${lines.join('')}<table id="score-table"><thead><tr>${sortable('SDG', 'sdg', 'number')}<th>Submitted</th>${sortable('Estimate', 'estimate', 'number', true)}${sortable('Of', 'of', 'number', true)}${sortable('Share', 'share', 'number', true)}<th class="num">Not estimable</th><th>Not estimable metrics</th></tr></thead><tbody>${rows.join('')}</tbody></table>${notEstimable}${caveats}</section>`;
 };
 
 /** "research metric, computed by THE from Scopus: 1.1.1, 1.1.2; weight not known: 1.3.3", grouped by reason. */
@@ -167,7 +179,7 @@ const actionsSection: HtmlSection = (r) => {
       `<tr data-rank="${a.rank}" data-points="${a.points ?? ''}" data-owner="${t(a.owner)}" data-kind="${a.kind}" data-sdg="${a.sdg}"><td class="num">${a.rank}</td><td class="num">${t(pointsText(a.points))}</td><td>${a.sdg}</td><td><code>${t(a.metric)}</code></td><td>${t(a.step)}</td><td>${t(a.why)}</td><td>${t(a.owner)}</td><td>${a.itemId ? `<code>${t(a.itemId)}</code>` : '—'}</td></tr>`,
   );
   const owners = r.owners.map((o): [string, string] => [o.owner, `${o.owner} (${o.actions.length})`]);
-  const todo = r.owners.map((o) => `<tr><td>${t(o.owner)}</td><td class="num">${o.actions.length}</td><td class="num">${o.points}</td></tr>`);
+  const todo = r.owners.map((o) => `<tr><td>${t(o.owner)}</td><td class="num">${o.actions.length}</td><td class="num">${t(pointsText(o.points))}</td></tr>`);
   return [
     '<section id="actions"><h2>Actions, highest value first</h2>',
     '<p class="note">Points: what the step would recover, in points of the SDG score (the metric\'s weight × the share of the question\'s points); — means not estimable.</p>',

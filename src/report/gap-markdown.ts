@@ -1,9 +1,10 @@
 import type { GapReport, SdgGap } from '../analyse/gaps';
-import { percent } from '../analyse/score';
+import { groupedQuestionsText } from '../analyse/coverage';
+import { percent } from '../analyse/figure-format';
 import { REVIEW_STATES } from '../analyse/review-state';
-import { FRESHNESS_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
+import { COVERAGE_NOTE, coverageText, FRESHNESS_LABEL, pointsText, REVIEW_STATE_LABEL, STATUS_LABEL, weightText } from './labels';
 import { rescoreLines } from './rescore-text';
-import { figure, notEstimableLines } from './score-text';
+import { figure, notEstimableLines, whatIfText } from './score-text';
 import { mdCode, mdText } from './markdown-text';
 import { supportingFilesMarkdown } from './trace-markdown';
 
@@ -63,7 +64,7 @@ const scoreSection: MarkdownSection = (r) => {
   ];
   for (const e of s.sdgs) {
     if (!e.submitted && e.items === 0) continue;
-    lines.push(`| ${e.sdg} ${mdText(e.title)} | ${e.submitted ? 'yes' : 'no'} | ${figure(e.estimate, s)} | ${e.estimableWeight} | ${percent(e.share)} | ${e.notEstimableWeight} |`);
+    lines.push(`| ${e.sdg} ${mdText(e.title)} | ${e.submitted ? 'yes' : 'no'} | ${figure(e.estimate, s)} | ${figure(e.estimableWeight, s)} | ${percent(e.share)} | ${figure(e.notEstimableWeight, s)} |`);
   }
   lines.push('');
   const sel = (x: NonNullable<typeof s.bestSelection>) => `**${percent(x.share)}** of the estimable maximum (${figure(x.overall, s)} of ${figure(x.overallMax, s)})`;
@@ -75,7 +76,7 @@ const scoreSection: MarkdownSection = (r) => {
         : `Best selection from the SDGs with evidence: SDG ${s.bestSelection.sdgs.join(', ')} (${percent(s.bestSelection.share)}).`,
     );
   }
-  if (s.whatIf) lines.push(`What if: ${mdText(s.whatIf.message)}${s.whatIf.versusBest !== null ? ` (${s.whatIf.versusBest >= 0 ? '+' : ''}${s.whatIf.versusBest} percentage points against the best selection)` : ''}`);
+  if (s.whatIf) lines.push(mdText(whatIfText(s.whatIf)));
   const notEstimable = notEstimableLines(s);
   if (notEstimable.length > 0) lines.push('', ...notEstimable.map(mdText));
   if (s.caveats.length > 0) lines.push('', '<details><summary>Caveats: what the estimate rests on</summary>', '', ...s.caveats.map((c) => `- ${mdText(c)}`), '', '</details>');
@@ -90,12 +91,15 @@ const rescoringSection: MarkdownSection = (r) => {
 };
 
 const coverageSection: MarkdownSection = (r) => {
-  const lines = ['## Coverage by SDG', '', '| SDG | Submitted | Items | Complete | Partial | Missing | N/A | Evidence metrics |', '|---|---|---:|---:|---:|---:|---:|---:|'];
+  const lines = ['## Coverage by SDG', '', `_${COVERAGE_NOTE}_`, '', '| SDG | Submitted | Items | Complete | Partial | Missing | N/A | Evidence metrics |', '|---|---|---:|---:|---:|---:|---:|---:|'];
   for (const s of shown(r)) {
+    const c = s.coverage;
     lines.push(
-      `| ${s.sdg} ${mdText(s.title)} | ${s.submitted ? 'yes' : 'no'} | ${s.items} | ${s.counts.complete} | ${s.counts.partial} | ${s.counts.missing} | ${s.counts.not_applicable + s.counts.not_pursuing} | ${s.evidenceMetrics} |`,
+      `| ${s.sdg} ${mdText(s.title)} | ${s.submitted ? 'yes' : 'no'} | ${s.items} | ${c.complete} | ${c.partial} | ${c.missing} | ${c.outOfPlay} | ${c.total}${c.notScored > 0 ? ` (${c.notScored} not scored)` : ''} |`,
     );
   }
+  const grouped = shown(r).flatMap((s) => s.coverage.grouped);
+  if (grouped.length > 0) lines.push('', ...grouped.map((g) => `Counted as one: ${mdText(groupedQuestionsText(g))}.`));
   const silent = r.sdgs.filter((s) => !s.submitted && s.items === 0).map((s) => s.sdg);
   if (silent.length > 0) lines.push('', `Not submitted and without evidence: SDG ${silent.join(', ')}.`);
   return lines;
@@ -116,7 +120,7 @@ const actionsSection: MarkdownSection = (r) => {
   }
   if (r.actions.length > TOP_ACTIONS) lines.push('', `… and ${r.actions.length - TOP_ACTIONS} more in gap-report.html and gap-report.json.`);
   lines.push('', '<details><summary>To-do by owner</summary>', '', '| Owner | Actions | Points |', '|---|---:|---:|');
-  for (const o of r.owners) lines.push(`| ${mdText(o.owner)} | ${o.actions.length} | ${o.points} |`);
+  for (const o of r.owners) lines.push(`| ${mdText(o.owner)} | ${o.actions.length} | ${pointsText(o.points)} |`);
   lines.push('', '</details>');
   return lines;
 };
@@ -177,7 +181,7 @@ const consistencySection: MarkdownSection = (r) => {
 const metricsSection: MarkdownSection = (r) => {
   const lines = ['## Metrics of the submitted SDGs'];
   for (const s of r.sdgs.filter((x) => x.submitted)) {
-    lines.push('', `<details><summary>SDG ${s.sdg}: ${mdText(s.title)} — ${s.counts.complete} complete, ${s.counts.partial} partial, ${s.counts.missing} missing</summary>`, '');
+    lines.push('', `<details><summary>SDG ${s.sdg}: ${mdText(s.title)} — ${coverageText(s.coverage)}</summary>`, '');
     lines.push('| Metric | Weight | Status | Items | What is weak or missing | At stake (est.) |', '|---|---:|---|---:|---|---:|');
     for (const m of s.metrics) {
       if (m.kind === 'bibliometric') continue;

@@ -121,6 +121,18 @@ export function gapReportSchema(): Record<string, unknown> {
         items: int,
         counts: statusCounts,
         evidenceMetrics: int,
+        coverage: closed({
+          complete: int,
+          partial: int,
+          missing: int,
+          outOfPlay: int,
+          notScored: int,
+          total: int,
+          grouped: {
+            type: 'array',
+            items: closed({ group: str, title: str, questions: int, answered: int, status: { enum: ['complete', 'partial', 'missing', 'not_applicable'] } }),
+          },
+        }),
         metrics: { type: 'array', items: { $ref: '#/$defs/metric' } },
       }),
       score: closed({
@@ -148,6 +160,15 @@ export function gapReportSchema(): Record<string, unknown> {
         bestSelection: selection,
         betterSelectionAvailable: bool,
         whatIf: { oneOf: [{ type: 'null' }, closed({ requested: { type: 'array', items: int }, eligible: bool, message: str, selection, versusBest: numOrNull })] },
+        notEstimableCounts: {
+          type: 'array',
+          items: closed({
+            scope: { enum: ['submitted', 'with_evidence'] },
+            label: str,
+            sdgs: { type: 'array', items: int },
+            counts: closed({ bibliometric: int, normalised_numeric: int, weight_unknown: int, not_scored: int }),
+          }),
+        },
         presentation: closed({ presentation: { enum: ['rank', 'band', 'rank_and_band', 'unknown'] }, banded: bool, bands: { type: 'array', items: str }, message: str }),
         heuristics: { type: 'array', items: closed({ id: str, description: str }) },
         caveats: { type: 'array', items: str },

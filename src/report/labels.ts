@@ -1,6 +1,7 @@
 import type { MetricStatus } from '../analyse/metric-gap';
 import type { ReviewStateKind } from '../analyse/review-state';
 import type { FreshnessKind } from '../analyse/freshness';
+import { stakePoints } from '../analyse/figure-format';
 import type { NotEstimableReason } from '../analyse/score';
 
 /** Words shared by every view of the gap report, so that Markdown, HTML and the documents say the same. */
@@ -43,5 +44,13 @@ export function weightText(weight: number | null, confirmed: boolean): string {
 
 /** Points with at most two decimals, or a dash when not estimable. */
 export function pointsText(points: number | null): string {
-  return points === null ? '—' : String(Math.round(points * 100) / 100);
+  return stakePoints(points);
 }
+
+/** "3 complete, 2 partial, 5 missing of 12 evidence metrics": the coverage sentence of `build` and the documents. */
+export function coverageText(c: { complete: number; partial: number; missing: number; total: number; notScored: number }): string {
+  return `${c.complete} complete, ${c.partial} partial, ${c.missing} missing of ${c.total} evidence metrics${c.notScored > 0 ? ` (${c.notScored} not scored)` : ''}`;
+}
+
+/** What the coverage tables say about their counts: research metrics left out, per-SDG questions counted as one group. */
+export const COVERAGE_NOTE = 'Evidence metrics per SDG (research metrics, computed by THE, left out); a group of questions asked once per SDG counts as one.';

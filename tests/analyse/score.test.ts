@@ -1,5 +1,5 @@
 import type { MetricGap } from '../../src/analyse/metric-gap';
-import { estimateScore } from '../../src/analyse/score';
+import { estimateScore, notEstimableSentence } from '../../src/analyse/score';
 import { catalogue } from './items';
 
 /** A metric judged with the given share of its points (only the fields the estimate reads matter). */
@@ -72,11 +72,26 @@ describe('provisional score', () => {
   it('names derived weights, unconfirmed rules, heuristics and what is not estimable in its caveats', () => {
     const derived = [sdg(17, true, [{ ...m('17.2.1', 'evidence', 10, 1), weightConfirmed: false, heuristics: ['in_progress_halves_statement'] }, m('17.1.1', 'bibliometric', 20, 0)]), ...SDGS.slice(1)];
     const s = estimateScore(catalogue(), derived, [17, 4, 7, 12]);
-    expect(s.caveats.join('\n')).toMatch(/1 of the \d+ estimated metrics have weights derived by impact-pack.*17\.2\.1/);
-    expect(s.caveats.join('\n')).toMatch(/Not estimable: 1 research metric/);
-    expect(s.caveats.join('\n')).toMatch(/Not estimable: 1 numeric metric/);
+    expect(s.caveats.join('\n')).toMatch(/1 of the \d+ estimated metrics \(of the \d+ SDGs with evidence or submitted \([\d, ]+\)\) have weights derived by impact-pack.*17\.2\.1/);
+    expect(s.caveats.join('\n')).toMatch(/Not estimable from the pack, of the \d+ SDGs with evidence or submitted \([\d, ]+\): 1 research metric \(.*1 numeric metric \(/);
     expect(s.caveats.join('\n')).toMatch(/in_progress.*impact-pack's heuristic, not THE's rule: in_progress_halves_statement/);
     expect(s.heuristics.map((h) => h.id)).toEqual(['in_progress_halves_statement', 'share_of_estimable']);
+  });
+
+  it('counts what is not estimable once, over the submitted SDGs and over the SDGs with evidence, each scope named', () => {
+    const s = estimateScore(catalogue(), SDGS, [17, 4, 7, 12]);
+    const [submitted, withEvidence] = s.notEstimableCounts;
+    expect(submitted).toMatchObject({ scope: 'submitted', sdgs: [4, 7, 12, 17], label: 'of the 4 submitted SDGs (4, 7, 12, 17)' });
+    expect(withEvidence.scope).toBe('with_evidence');
+    expect(withEvidence.label).toMatch(/^of the \d+ SDGs with evidence or submitted \(/);
+    expect(withEvidence.sdgs.length).toBeGreaterThan(submitted.sdgs.length);
+    for (const t of s.notEstimableCounts) {
+      const over = s.sdgs.filter((e) => t.sdgs.includes(e.sdg)).flatMap((e) => e.notEstimable);
+      expect(Object.values(t.counts).reduce((a, b) => a + b, 0)).toBe(over.length);
+      expect(t.counts.normalised_numeric).toBe(over.filter((n) => n.reason === 'normalised_numeric').length);
+    }
+    expect(notEstimableSentence(submitted)).toMatch(/^Not estimable from the pack, of the 4 submitted SDGs \(4, 7, 12, 17\): 1 research metric \(computed by THE from Scopus\), 1 numeric metric .*, 1 metric \(weight not known\); no points/);
+    expect(notEstimableSentence({ ...submitted, counts: { bibliometric: 0, normalised_numeric: 0, weight_unknown: 0, not_scored: 0 } })).toBe('Not estimable from the pack, of the 4 submitted SDGs (4, 7, 12, 17): none.');
   });
 
   it('answers a what-if for a named selection, and refuses one that is too small', () => {

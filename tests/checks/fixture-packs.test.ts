@@ -7,7 +7,7 @@ import { FIXED } from '../helpers/temp-pack';
  * Each fixture pack under tests/fixtures/packs marks the diagnostics it must produce on the offending
  * line (`# expect: CODE@COLUMN`). The pack must produce exactly those: no more, no fewer.
  */
-const PACKS = ['valid', 'yaml', 'schema', 'criteria', 'dates', 'references', 'config-bad', 'ratings-2024', 'ratings-2027'];
+const PACKS = ['valid', 'yaml', 'schema', 'criteria', 'dates', 'references', 'config-bad', 'ratings-2024', 'ratings-2027', 'views-2024', 'views-2027'];
 
 describe.each(PACKS)('fixture pack %s', (name) => {
   const root = path.join(__dirname, '../fixtures/packs', name);

@@ -222,7 +222,7 @@ describe('init in a folder that already holds version control', () => {
       expect(existsSync(path.join(t.root, 'impact-pack.yaml'))).toBe(true);
       expect(readFileSync(path.join(t.root, 'README.md'), 'utf8')).toBe('# Our pack\n');
       expect(readFileSync(path.join(t.root, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
-      expect(readFileSync(path.join(t.root, '.gitignore'), 'utf8')).toBe('node_modules\n# impact-pack\nout/\n.impact-pack-cache/\n.impact-pack-backups/\n.out.watch.lock\n');
+      expect(readFileSync(path.join(t.root, '.gitignore'), 'utf8')).toBe('node_modules\n# impact-pack\nout/\nout-draft/\n.impact-pack-cache/\n.impact-pack-backups/\n.out.watch.lock\n');
     } finally {
       t.cleanup();
     }

@@ -8,6 +8,10 @@ import { loadPack } from '../../src/pipeline/load-pack';
 import { parseDocumentMarkup } from '../../src/render/ir/parse';
 import { compileTemplateSet } from '../../src/render/templates/compile';
 import { loadTemplateSet } from '../../src/render/templates/load';
+import { loadCatalogue } from '../../src/criteria/load';
+import type { Catalogue } from '../../src/criteria/types';
+import { rowsToItems } from '../../src/workbook/rows-to-items';
+import { csvToGrid } from '../../src/workbook/workbook-csv';
 import { listCases, materialise } from '../hardening/bad-pack-corpus';
 import { EXAMPLE_PACK, FIXED, MINIMAL_CONFIG, REPO_ROOT, tempDir } from '../helpers/temp-pack';
 
@@ -73,6 +77,21 @@ async function emittedByRuns(): Promise<Diagnostic[]> {
     ...parseDocumentMarkup('<h1 id="a">A</h1><h2 id="a">B</h2><p><a href="javascript:x">j</a> <a href="#nowhere">n</a></p><table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>', meta, origin)
       .diagnostics,
   );
+  // A department's sheet read by `impact-pack import`: every row another slip, each reported at its cell.
+  const header = 'SDG,Type,Metric and indicator reference,Metric,Value (for continuous data),Yes/No,Evidence1,Public (Yes/No),Item id,Title';
+  const sheets = [
+    [header, '6,Indicator,6.9.9,,,Yes', '7,Indicator,6.3.1,,,Yes', '6,Indicator,6.1.1,,,Yes', '6,Indicator,6.2.1,,,Sometimes', '6,Indicator,6.3.1,,,Maybe'],
+    [header, '6,Indicator,,,,Yes', '6,Indicator,6.3.1,,,Yes,javascript:alert(1),Yes', '6,Indicator,6.3.1,,,Yes,,,Bad Id!', '6,Indicator,6.3.1,,,Yes,,,,=cmd|calc'],
+    [header, '6,Indicator,6.3.1,,,Yes,,,same', '6,Indicator,6.3.2,,,Yes,,,same', '6,Indicator,6.3.1,,,Yes,,,taken', '6,Indicator,6.3.1,,,No'],
+    ['6.3.1,Yes'],
+    [`${header},Title`, '6,Indicator,6.3.1,,,Yes'],
+  ];
+  const catalogue = loadCatalogue('2026').value as Catalogue;
+  for (const lines of sheets) {
+    const grid = csvToGrid('dept.csv', `${lines.join('\r\n')}\r\n`);
+    seen.push(...grid.diagnostics);
+    if (grid.value) seen.push(...rowsToItems([grid.value], { catalogue, file: 'dept.csv', existingIds: new Set(['taken']) }).diagnostics);
+  }
   return seen;
 }
 

@@ -58,7 +58,7 @@ describe('updating an existing item from a sheet', () => {
 describe('a new item from a sheet', () => {
   test('metric ids quoted, the missing policy date unknown, no invented narrative', () => {
     const text = newItemYaml(sheetItem('6.4.1', { policy: { created: '2019' } }), catalogue, { schemaPath: '../../schemas/s.json', source: 'w.xlsx SDG6!A3' });
-    expect(text).toContain('# yaml-language-server: $schema=../../schemas/s.json\n# Imported from w.xlsx SDG6!A3 (THE Impact Rankings 2026).');
+    expect(text).toContain('# yaml-language-server: $schema=../../schemas/s.json\n# Imported from w.xlsx SDG6!A3 (THE Sustainability Impact Ratings 2026).');
     expect(text).toContain('metric: "6.4.1"');
     expect(text).toContain('kind: policy');
     expect(text).toContain('policy:\n  created: "2019"\n  last_reviewed: unknown');

@@ -9,6 +9,10 @@ import { packFolder } from '../pack-folder';
 import { createProgress } from '../progress';
 import { describeOutcomes } from '../../incremental/outcome-summary';
 import { parseMaxWarnings } from './validate';
+import { groupedQuestionsText } from '../../analyse/coverage';
+import { percent } from '../../analyse/figure-format';
+import { coverageText } from '../../report/labels';
+import { figure, notEstimableLines } from '../../report/score-text';
 
 const FORMATS: DocumentFormat[] = ['pdf', 'docx', 'html'];
 
@@ -60,19 +64,27 @@ export const buildCommand = {
     if (result.written.length > 0 && result.report) {
       const r = result.report;
       const rel = path.relative(io.cwd, outDir) || '.';
-      io.stdout.write(`Built ${printable(r.institution)}, THE Impact Rankings ${r.edition} (data year ${r.dataYear}), as of ${r.asOf}\n`);
+      io.stdout.write(`Built ${printable(r.institution)}, ${printable(r.product)} ${r.edition} (data year ${r.dataYear}), as of ${r.asOf}\n`);
       if (draft) io.stdout.write(`  DRAFT (--draft): every page says so; nothing here is for submission\n`);
       io.stdout.write(`  ${result.sdgs.length} SDG document(s) × ${formats.join('/')} in ${rel}/: ${result.sdgs.map((n) => `SDG ${n}`).join(', ')}\n`);
       io.stdout.write(`  Review edition for the office (owners, status, notes, gaps; marked DRAFT): ${rel}/review/\n`);
       io.stdout.write(`  Portal answers and files to upload: ${rel}/portal/index.html\n`);
       const incremental = describeOutcomes(result.documents ?? []);
       if (incremental) io.stdout.write(`  ${incremental}\n`);
-      for (const s of r.sdgs.filter((x) => x.submitted || x.items > 0)) {
+      // Every figure below is the analysis's, written by the helpers the gap report's views use.
+      const listed = r.sdgs.filter((x) => x.submitted || x.items > 0);
+      for (const s of listed) {
+        io.stdout.write(`  SDG ${String(s.sdg).padStart(2)} ${s.submitted ? '(submitted)' : '           '} ${String(s.items).padStart(3)} items · ${coverageText(s.coverage)}\n`);
+      }
+      for (const g of listed.flatMap((s) => s.coverage.grouped)) io.stdout.write(`  Counted as one: ${printable(groupedQuestionsText(g))}\n`);
+      io.stdout.write(`  ${printable(r.eligibility.message)}\n`);
+      const sel = r.score.submittedSelection;
+      if (sel) {
         io.stdout.write(
-          `  SDG ${String(s.sdg).padStart(2)} ${s.submitted ? '(submitted)' : '           '} ${String(s.items).padStart(3)} items · ${s.counts.complete} complete, ${s.counts.partial} partial, ${s.counts.missing} missing of ${s.evidenceMetrics} evidence metrics\n`,
+          `  Provisional estimate (evidence questions only): ${percent(sel.share)} of the estimable maximum (${figure(sel.overall, r.score)} of ${figure(sel.overallMax, r.score)} points) with SDG ${r.score.rules.mandatorySdg} + SDG ${sel.sdgs.join(', ')}\n`,
         );
       }
-      io.stdout.write(`  ${printable(r.eligibility.message)}\n`);
+      for (const line of notEstimableLines(r.score).slice(0, r.score.notEstimableCounts.length)) io.stdout.write(`  ${printable(line)}\n`);
       io.stdout.write(`  Gap report: ${rel}/gap-report.md · ${counts.error} error(s), ${counts.warning} warning(s)\n`);
     } else if (result.blocked) {
       const rel = path.relative(io.cwd, draftFolder(goodOutDir)) || '.';

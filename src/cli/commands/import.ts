@@ -22,6 +22,7 @@ export const importCommand = {
   name: 'import',
   summary: "Read THE's data-collection workbook, or a department's xlsx/csv in its columns, into new YAML items (--update changes existing ones, after a backup).",
   usage: 'impact-pack import FILE [PACK] [--update] [--format human|json]',
+  positionals: ['FILE', 'PACK'],
   options: { update: { type: 'boolean' }, format: { type: 'string' } },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
     const format = args.values.format ?? 'human';
