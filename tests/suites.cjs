@@ -8,6 +8,7 @@
 
 /** Suites that check our output with the programs people use: poppler, qpdf, LibreOffice, Chromium, GNU time. */
 const REAL_CLIENTS = [
+  'tests/report/views-agree.test.ts',
   'tests/build/audiences.test.ts',
   'tests/build/output-safety.test.ts',
   'tests/portal/portal-chromium.test.ts',
