@@ -19,6 +19,8 @@ export { scoringRuleFor, totalPoints, type ScoringRule } from './analyse/point-r
 export { compareWithBaseline, parseBaseline, type Baseline, type BaselineComparison } from './analyse/baseline';
 export { itemContentHash } from './analyse/content-hash';
 export { assessReviewState, type ReviewEntry, type ReviewStateKind } from './analyse/review-state';
+export { recordReview, type DeskAction, type RecordOutcome } from './review/record-review';
+export { startReviewDesk, type DeskOptions, type ReviewDesk } from './review/server';
 export { valueSnapshot, type ValueSnapshot } from './analyse/value-snapshot';
 export { gapReportMarkdown } from './report/gap-markdown';
 export { gapReportHtml } from './report/gap-html';

@@ -8,6 +8,7 @@
 
 /** Suites that check our output with the programs people use: poppler, qpdf, LibreOffice, Chromium, GNU time. */
 const REAL_CLIENTS = [
+  'tests/report/views-agree.test.ts',
   'tests/build/audiences.test.ts',
   'tests/build/output-safety.test.ts',
   'tests/portal/portal-chromium.test.ts',
@@ -27,6 +28,7 @@ const REAL_CLIENTS = [
   'tests/report/gap-build.test.ts',
   'tests/report/gap-html.test.ts',
   'tests/report/junit.test.ts',
+  'tests/review/desk-chromium.test.ts',
 ];
 
 /** Suites that start processes (the built CLI, scripts, worker threads, npm) or need the compiled dist/. */
@@ -44,6 +46,7 @@ const PROCESSES = [
   'tests/install/package-install.test.ts',
   'tests/perf/generate-pack.test.ts',
   'tests/perf/item-workers.test.ts',
+  'tests/review/review-command.test.ts',
 ];
 
 /** Jest testPathIgnorePatterns for a list of repository-relative files. */

@@ -102,7 +102,8 @@ export function assessReviewState(items: ParsedItem[]): { value: ReviewSummary; 
 
 /**
  * Reviewer comments still open: notes written as `{ note, author, date }` (plain-text notes are the
- * coordinator's own remarks for reviewers, not flags). A sign-off dated on or after a comment resolves it;
+ * coordinator's own remarks for reviewers, not flags). A sign-off dated on or after a comment resolves it, as does
+ * a `resolved` date written when the flag is cleared;
  * an undated comment stays open until the item is signed off.
  */
 function openComments(notes: unknown, signedOn: string | undefined): ReviewComment[] {
@@ -111,8 +112,10 @@ function openComments(notes: unknown, signedOn: string | undefined): ReviewComme
   const open: ReviewComment[] = [];
   for (const n of notes) {
     if (!n || typeof n !== 'object') continue;
-    const { note, author, date } = n as { note?: unknown; author?: unknown; date?: unknown };
+    const { note, author, date, resolved } = n as { note?: unknown; author?: unknown; date?: unknown; resolved?: unknown };
     if (typeof note !== 'string' || typeof author !== 'string' || author.trim() === '') continue;
+    // A flag cleared without an approval (the review desk's "clear flag") stays in the file as history.
+    if (resolved !== undefined && resolved !== null && resolved !== '') continue;
     const written = typeof date === 'string' ? parseIsoDay(date) : undefined;
     if (signed && (!written || written <= signed)) continue;
     open.push({ note, author, date: typeof date === 'string' ? date : null });

@@ -24,6 +24,7 @@ const COMMANDS: ReadonlyArray<{ name: string; load(): Command }> = [
   { name: 'gaps', load: () => (require('./commands/gaps') as typeof import('./commands/gaps')).gapsCommand },
   { name: 'score', load: () => (require('./commands/score') as typeof import('./commands/score')).scoreCommand },
   { name: 'approve', load: () => (require('./commands/approve') as typeof import('./commands/approve')).approveCommand },
+  { name: 'review', load: () => (require('./commands/review') as typeof import('./commands/review')).reviewCommand },
   { name: 'export', load: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand },
   { name: 'import', load: () => (require('./commands/import') as typeof import('./commands/import')).importCommand },
   { name: 'links', load: () => (require('./commands/links') as typeof import('./commands/links')).linksCommand },

@@ -59,6 +59,9 @@ export interface ReviewNote {
   note: string;
   author?: string;
   date?: string;
+  /** A reviewer's flag that was cleared without an approval (the review desk): when, and by whom. */
+  resolved?: string;
+  resolved_by?: string;
 }
 
 export interface EvidenceItem {

@@ -72,13 +72,15 @@ function runWithTripwire(args: string[], log: string, cwd: string): Promise<Run>
     });
     let stdout = '';
     let stderr = '';
-    const watching = args[0] === 'watch';
+    // watch and review run until stopped.
+    const watching = args[0] === 'watch' || args[0] === 'review';
     const stop = () => child.kill('SIGTERM');
     const limit = watching ? setTimeout(stop, 90_000) : undefined;
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       // watch prints its first summary once the first validate-and-build round is over.
-      if (watching && /Built|error\(s\)|warning\(s\)/.test(stdout)) stop();
+      // review prints its address once the desk is listening.
+      if (watching && /Built|error\(s\)|warning\(s\)|Open http:\/\/127\.0\.0\.1:/.test(stdout)) stop();
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => {

@@ -35,7 +35,9 @@ dgram.Socket.prototype.send = function send() {
 
 const dns = require('node:dns');
 for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveTxt', 'reverse']) {
-  if (typeof dns[name] === 'function') dns[name] = (host) => trip(`dns ${name} ${host}`);
+  const real = dns[name];
+  // Listening on the loopback address (impact-pack review) looks the literal 127.0.0.1 up: no query leaves the machine.
+  if (typeof real === 'function') dns[name] = (host, ...rest) => (name === 'lookup' && host === '127.0.0.1' ? real.call(dns, host, ...rest) : trip(`dns ${name} ${host}`));
   if (dns.promises && typeof dns.promises[name] === 'function') dns.promises[name] = async (host) => trip(`dns ${name} ${host}`);
 }
 

@@ -1,13 +1,11 @@
 import { guardLineStarts, printable } from '../../diagnostics/escape-terminal';
-import { editPackFile, EditRefused, lockPackForEdit } from '../../write/evidence-edit';
+import { EditRefused } from '../../write/evidence-edit';
+import { recordReview, type DeskAction } from '../../review/record-review';
 import { OutputLocked } from '../../write/output-errors';
 import { itemContentHash } from '../../analyse/content-hash';
-import { applyReviewAction, type ReviewAction } from '../../analyse/review-edit';
 import { formatHuman } from '../../diagnostics/format-human';
 import { isoDay, parseIsoDay } from '../../model/dates';
-import { parseItem } from '../../parse/item';
 import { loadPack } from '../../pipeline/load-pack';
-import { backupFile, backupStamp, replaceFile } from '../../write/pack-backup';
 import { EXIT, UsageError, useColour, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { packFolder } from '../pack-folder';
@@ -53,53 +51,30 @@ export const approveCommand = {
     }
 
     const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    // Under the pack's edit lock, each file is read again and edited as it is now: a second approve run
-    // at the same time waits, then adds its flag to what the first one wrote, instead of overwriting it.
-    let lock;
+    // recordReview (src/review/record-review.ts, shared with the review desk) takes the pack's edit lock and
+    // re-reads each file under it: a second approve run at the same time waits, then adds its flag to what
+    // the first one wrote, instead of overwriting it.
+    const action: DeskAction =
+      args.values.flag === undefined ? { kind: 'approve', reviewer, date, contentHash: '' } : { kind: 'flag', reviewer, date, comment: args.values.flag.trim() };
+    let outcome;
     try {
-      lock = await lockPackForEdit(pack.root);
+      outcome = await recordReview(pack.root, targets, action, { stamp });
     } catch (error) {
       if (error instanceof OutputLocked) throw new UsageError(`another impact-pack command is editing this pack and did not finish within a minute (${printable(error.message)})`);
+      if (error instanceof EditRefused) {
+        io.stderr.write(`impact-pack: ${printable(error.message)}; nothing was written.\n`);
+        return EXIT.problems;
+      }
       throw error;
     }
-    try {
-      for (const p of targets) {
-        const checkedHash = itemContentHash(p.item);
-        const action: ReviewAction =
-          args.values.flag === undefined
-            ? { kind: 'approve', reviewer, date, contentHash: checkedHash }
-            : { kind: 'flag', reviewer, date, comment: args.values.flag.trim() };
-        let outcome;
-        try {
-          outcome = await editPackFile(pack.root, p.file, stamp, (current) => {
-            const before = parseItem(p.file, current).value;
-            if (!before) return { problem: `${p.file} no longer parses; nothing was written` };
-            const currentHash = itemContentHash(before.item);
-            // An approval is for the content that was checked; if the file changed since, approve it again.
-            if (action.kind === 'approve' && currentHash !== checkedHash) return { problem: `${p.file} changed while it was being approved; nothing was written. Run approve again` };
-            const after = applyReviewAction(current, action);
-            if (after === undefined) return { problem: `${p.file} is not laid out as a block of "key: value" lines that can be edited safely; record the sign-off by hand` };
-            // The edit must not change what THE would see: the re-read item has the same content hash.
-            const reread = parseItem(p.file, after).value;
-            if (!reread || itemContentHash(reread.item) !== currentHash) return { problem: `editing ${p.file} would change its content; nothing was written. This is a bug; please report it` };
-            return { text: after };
-          });
-        } catch (error) {
-          if (error instanceof EditRefused) {
-            io.stderr.write(`impact-pack: ${printable(error.message)}; nothing was written.\n`);
-            return EXIT.problems;
-          }
-          throw error;
-        }
-        if ('problem' in outcome) {
-          io.stderr.write(`impact-pack: ${printable(outcome.problem)}.\n`);
-          return EXIT.problems;
-        }
-        const what = action.kind === 'approve' ? `approved by ${reviewer} on ${date} (content ${action.contentHash.slice(0, 19)}…)` : `flagged by ${reviewer} on ${date}`;
-        io.stdout.write(guardLineStarts(`${printable(String(p.item.id))}: ${printable(what)}; ${printable(p.file)} rewritten, previous version in ${printable(outcome.backup)}\n`));
-      }
-    } finally {
-      await lock.release();
+    for (const edit of outcome.edits) {
+      const p = targets.find((t) => t.file === edit.file)!;
+      const what = action.kind === 'approve' ? `approved by ${reviewer} on ${date} (content ${itemContentHash(p.item).slice(0, 19)}…)` : `flagged by ${reviewer} on ${date}`;
+      io.stdout.write(guardLineStarts(`${printable(edit.itemId)}: ${printable(what)}; ${printable(edit.file)} rewritten, previous version in ${printable(edit.backup)}\n`));
+    }
+    if ('problem' in outcome) {
+      io.stderr.write(`impact-pack: ${printable(outcome.problem)}.\n`);
+      return EXIT.problems;
     }
     return EXIT.ok;
   },
