@@ -35,6 +35,7 @@ export function judgeLinkList(html: string): LinkListVerdict {
   const visible = stripHidden(truncated ? html.slice(0, LINK_LIST_RULE.MAX_CHARS) : html);
   let links = 0;
   let anchorDepth = 0;
+  const anchors: boolean[] = []; // open `<a>` elements: whether each is a link
   let linkWords = 0;
   let textWords = 0;
   let runningWords = 0;
@@ -59,11 +60,16 @@ export function judgeLinkList(html: string): LinkListVerdict {
     const [, closing, rawName, attributes] = m;
     const name = rawName.toLowerCase();
     if (name === 'a') {
-      if (closing) anchorDepth = Math.max(0, anchorDepth - 1);
+      // An inline link does not end the running text around it. Only an `<a href>` is a link: `<a name>` is a target.
+      if (closing) anchorDepth -= anchors.pop() ? 1 : 0;
       else {
-        // A link ends the running text around it only if it stands alone; an inline link in a sentence does not.
-        anchorDepth++;
-        if (/\bhref\s*=/i.test(attributes)) links++;
+        const isLink = /\bhref\s*=/i.test(attributes);
+        // Bounded: malformed pages may open thousands of anchors without closing them.
+        if (anchors.length < 10_000) anchors.push(isLink);
+        if (isLink) {
+          anchorDepth++;
+          links++;
+        }
       }
     } else if (!INLINE.has(name)) {
       endBlock();

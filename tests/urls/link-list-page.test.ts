@@ -18,6 +18,7 @@ describe('judgeLinkList (impact-pack\'s heuristic)', () => {
     ['links hidden in a script do not count', page(`<script>${'document.write("<a href=/x>x</a>");'.repeat(50)}</script>${paragraph(2)}`), false],
     ['text in a style or comment is not running text', page(`<style>${'p { color: red } '.repeat(200)}</style><!-- ${sentence.repeat(30)} --><ul>${linkItems(20)}</ul>`), true],
     ['an unclosed script hides the rest', page(`<ul>${linkItems(5)}</ul><script>var a = 1; ${linkItems(50)}`), false],
+    ['named anchors are not links, and their text is running text', page(`<ul>${linkItems(12)}</ul>${Array.from({ length: 8 }, (_, i) => `<h2><a name="s${i}">Section ${i}</a></h2><p><a id="p${i}">${sentence}</a></p>`).join('')}`), false],
     ['<header> is visible, not <head>', `<header>${linkItems(20)}</header>`, true],
   ];
   it.each(cases)('%s', (_name, html, expected) => {
