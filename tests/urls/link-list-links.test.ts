@@ -1,3 +1,6 @@
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { buildPack } from '../../src/pipeline/build';
 import { checkLinks } from '../../src/urls/check-links';
 import { runCli } from '../helpers/run-cli';
 import { MINIMAL_CONFIG, FIXED, tempDir } from '../helpers/temp-pack';
@@ -74,5 +77,16 @@ describe('links: a public URL that is only a list of links', () => {
     // In CI the cache folder is not read: the record changes nothing there.
     const inCi = JSON.parse((await runCli(['gaps', pack.root, '--format', 'json'], { env: { CI: 'true' } })).stdout);
     expect(strength(inCi, 'a').earned).toBe(strength(before, 'a').earned);
+  });
+
+  it('withholds it in the gap report that build writes as well', async () => {
+    await run(true);
+    const out = path.join(pack.root, '..', `${path.basename(pack.root)}-out`);
+    const built = await buildPack(pack.root, { ...FIXED, outDir: out, formats: ['html'], version: 'test' });
+    const report = JSON.parse(readFileSync(path.join(out, 'gap-report.json'), 'utf8'));
+    rmSync(out, { recursive: true, force: true });
+    expect(built.diagnostics.filter((d) => d.code === 'PUBLIC_URL_LINK_LIST').map((d) => d.file)).toEqual(['items/a.yaml', 'items/b.yaml']);
+    const a = report.sdgs.flatMap((s: any) => s.metrics).find((m: any) => m.metric === '7.2.2').items.find((i: any) => i.itemId === 'a');
+    expect(a.shortfalls.map((s: any) => s.heuristic)).toContain('link_list_not_public_evidence');
   });
 });
