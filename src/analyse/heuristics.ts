@@ -17,6 +17,7 @@ export const HEURISTIC_IDS = [
   'share_of_estimable',
   'home_page_not_public_evidence',
   'shared_url_landing_page',
+  'link_list_not_public_evidence',
   'undated_values_not_data_year',
   'attachment_public_unknown',
 ] as const;
@@ -37,6 +38,8 @@ const DEFAULTS: Record<HeuristicId, string> = {
     'Numeric metrics are normalised by THE against other universities: they are judged on completeness (values, basis, year, source), never on points.',
   home_page_not_public_evidence: 'A URL that is a site root or a landing path is taken not to show the evidence itself, so it earns no public point.',
   shared_url_landing_page: 'A URL cited by items of several different metrics is taken to be a landing page rather than evidence of each.',
+  link_list_not_public_evidence:
+    'A page that the last `links --snapshot` judged to be only a list of links (many links, most of its words in links, little running text) is taken not to show the evidence itself, so it earns no public point.',
   undated_values_not_data_year: 'Numeric values without a year are not assumed to be figures of the data year.',
   attachment_public_unknown:
     'Where the catalogue does not know whether an attached file can earn the public point ("?"), it is not counted as public: the estimate promises no point THE may not give.',

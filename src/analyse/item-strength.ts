@@ -98,11 +98,18 @@ export interface ItemAssessmentInput {
 export const JUDGED_CODES = {
   undated: ['EVIDENCE_UNDATED'],
   adoptedAfterDataYear: ['POLICY_ADOPTED_AFTER_DATA_YEAR'],
-  urlNotEvidence: ['PUBLIC_URL_HOME_PAGE', 'PUBLIC_URL_SHARED'],
+  urlNotEvidence: ['PUBLIC_URL_HOME_PAGE', 'PUBLIC_URL_SHARED', 'PUBLIC_URL_LINK_LIST'],
   basis: ['VALUE_BASIS_MISMATCH'],
   year: ['VALUE_YEAR_MISMATCH', 'VALUE_YEAR_MISSING', 'VALUE_YEAR_OUTSIDE_DATA_YEAR', 'VALUE_UNDATED'],
   primary: ['PRIMARY_EVIDENCE_MISSING', 'PRIMARY_EVIDENCE_DUPLICATE'],
 } as const;
+
+/** Why a public URL is not evidence, in the order a message names the first that applies. */
+const URL_NOT_EVIDENCE: readonly { code: string; message: string; heuristic: HeuristicId }[] = [
+  { code: 'PUBLIC_URL_HOME_PAGE', message: 'the public URL is a home page, which does not show the evidence', heuristic: 'home_page_not_public_evidence' },
+  { code: 'PUBLIC_URL_LINK_LIST', message: 'the public URL is only a list of links, which THE\'s assessors do not follow', heuristic: 'link_list_not_public_evidence' },
+  { code: 'PUBLIC_URL_SHARED', message: 'the public URL is a landing page that items of other metrics cite too, not this evidence', heuristic: 'shared_url_landing_page' },
+];
 
 const ALL_JUDGED = new Set<string>(Object.values(JUDGED_CODES).flat());
 
@@ -257,14 +264,14 @@ function assessPoints(input: ItemAssessmentInput, base: Base, rule: ScoringRule,
     if (confidential) {
       add({ kind: 'confidential', message: 'confidential, so not public', step: 'publish a public summary and add its URL', path: ['confidential'], lost: { public: pp } });
     } else if (urls.length > 0 && usableUrls === 0) {
-      const homePage = own.some((d) => d.code === 'PUBLIC_URL_HOME_PAGE');
+      const why = URL_NOT_EVIDENCE.find((w) => own.some((d) => d.code === w.code)) ?? URL_NOT_EVIDENCE[URL_NOT_EVIDENCE.length - 1];
       add({
         kind: 'public_url_not_evidence',
-        message: homePage ? 'the public URL is a home page, which does not show the evidence' : 'the public URL is a landing page that items of other metrics cite too, not this evidence',
+        message: why.message,
         step: 'link the page that shows this evidence itself',
         path: ['public_urls'],
         lost: withEvidence({ public: pp }),
-        heuristic: homePage ? 'home_page_not_public_evidence' : 'shared_url_landing_page',
+        heuristic: why.heuristic,
       });
     } else if (hasFiles && attachmentRule && !attachmentIsPublic) {
       add({

@@ -31,6 +31,7 @@ import { folderDigest } from '../incremental/folder-digest';
 import { toolFingerprint } from '../incremental/tool-fingerprint';
 import { loadPack, type LoadedPack, type LoadOptions } from './load-pack';
 import { cachesIgnored } from '../files/cache-folder';
+import { withRecordedLinkLists } from '../urls/link-list-citations';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
 
@@ -95,7 +96,8 @@ export async function buildPack(packDir: string, options: BuildOptions): Promise
 async function loadRenderAndWrite(packDir: string, options: BuildOptions, opened: { output?: BuildOutputWriter }): Promise<BuildResult> {
   const formats = options.formats ?? ['pdf', 'docx', 'html'];
   const draft = options.draft === true;
-  const loaded = await loadPack(packDir, options);
+  // The link-list pages the last `links --snapshot` recorded withhold public points like a home page does.
+  const loaded = await withRecordedLinkLists(await loadPack(packDir, options), options.env);
   options.onLoaded?.(loaded.diagnostics);
   const diagnostics = [...loaded.diagnostics];
   const pack = loaded.pack;

@@ -1,3 +1,5 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CONFIG_FILE } from '../config/resolve';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -13,6 +15,8 @@ import { collectUrls, type UrlReference } from './collect-urls';
 import { HostLimiter } from './host-limiter';
 import { citedBy, linkDiagnostics } from './link-diagnostics';
 import { loadLinkHistory, saveLinkHistory, updateLinkHistory, type LinkChange } from './link-history';
+import { linkListDiagnostics, type LinkListFinding } from './link-list-citations';
+import { judgeLinkList, LINK_LIST_RULE, type LinkListVerdict } from './link-list-page';
 import { linkSettings, type LinkOverrides } from './link-settings';
 import { finishSnapshot, openSnapshotRun, partialBodyFile, writeSnapshotIndex, type SnapshotEntry, type SnapshotRun } from './snapshot';
 
@@ -127,10 +131,19 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
   }
 
   const results = urls.map((u) => checks.get(u)!);
+  // Only a saved page can be judged: without --snapshot, links reads headers only and downloads no body.
+  const judged = run ? await judgeSavedPages(run, entries) : new Map<string, LinkListVerdict>();
   const previous = await loadLinkHistory(pack.root);
-  const updated = updateLinkHistory(previous.records, results, startedAt);
+  const updated = updateLinkHistory(previous.records, results, startedAt, new Map([...judged].map(([url, v]) => [url, v.isLinkList])));
   const saved = await saveLinkHistory(pack.root, updated.records);
   diagnostics.push(...linkDiagnostics(collected.references, checks, previous.records, startedAt));
+  const linkLists = new Map<string, LinkListFinding>();
+  for (const [url, record] of updated.records) {
+    if (!record.linkListAt || !checks.has(url)) continue;
+    const verdict = judged.get(url);
+    linkLists.set(url, verdict ? { at: record.linkListAt, verdict } : { at: record.linkListAt });
+  }
+  diagnostics.push(...linkListDiagnostics(collected.references, linkLists));
 
   const counts: Record<UrlStatus, number> = { ok: 0, redirected: 0, broken: 0, login: 0, unreachable: 0, timeout: 0, refused: 0 };
   for (const r of results) counts[r.status]++;
@@ -147,6 +160,32 @@ export async function checkLinks(packDir: string, options: LinkCheckOptions = {}
   };
   if (run) report.snapshot = { folder: run.folder, pages: entries.filter((e) => e.body).length };
   return { report, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Judges each saved HTML page (its first LINK_LIST_RULE.MAX_CHARS bytes): is it only a list of links? */
+async function judgeSavedPages(run: SnapshotRun, entries: readonly SnapshotEntry[]): Promise<Map<string, LinkListVerdict>> {
+  const verdicts = new Map<string, LinkListVerdict>();
+  for (const e of entries) {
+    const type = (e.contentType ?? '').split(';')[0].trim().toLowerCase();
+    if (!e.body || (type !== 'text/html' && type !== 'application/xhtml+xml')) continue;
+    const limit = LINK_LIST_RULE.MAX_CHARS;
+    const text = await readStart(path.join(run.absolute, e.body), Math.min(limit, e.size ?? limit)).catch(() => undefined);
+    if (text === undefined) continue;
+    const verdict = judgeLinkList(text);
+    verdicts.set(e.url, e.truncated || (e.size ?? 0) > limit ? { ...verdict, truncated: true } : verdict);
+  }
+  return verdicts;
+}
+
+async function readStart(file: string, maxBytes: number): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes);
+    const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A snapshot problem concerns every reference to the URL (the rule for shared things, src/diagnostics/shared-subject.ts). */

@@ -1,5 +1,5 @@
 import { compareText } from '../diagnostics/make';
-import { readCacheFile, writeCacheFile } from '../files/cache-folder';
+import { cachesIgnored, readCacheFile, writeCacheFile } from '../files/cache-folder';
 import type { UrlCheck, UrlStatus } from './check-url';
 
 /**
@@ -17,6 +17,12 @@ export interface LinkRecord {
   since: string;
   /** The last time the URL was ok or redirected, if ever. */
   lastOkAt?: string;
+  /**
+   * When a saved page (`links --snapshot`) was last judged to be only a list of links (impact-pack's
+   * heuristic, src/urls/link-list-page.ts). Kept by runs that do not judge the page again while it still
+   * answers at the same address; removed when a saved page is judged not to be one. Read by the analysis.
+   */
+  linkListAt?: string;
 }
 
 export interface LinkChange {
@@ -60,6 +66,7 @@ function isRecord(value: unknown): value is LinkRecord {
     isTime(v.checkedAt) &&
     isTime(v.since) &&
     (v.lastOkAt === undefined || isTime(v.lastOkAt)) &&
+    (v.linkListAt === undefined || isTime(v.linkListAt)) &&
     (v.httpStatus === undefined || Number.isInteger(v.httpStatus))
   );
 }
@@ -77,6 +84,19 @@ export async function loadLinkHistory(packRoot: string): Promise<{ records: Map<
   return records ? { records, status: 'loaded' } : { records: new Map(), status: 'rebuilt' };
 }
 
+/**
+ * The URLs the last `links --snapshot` judged to be only a list of links (URL -> when), for the analysis
+ * (gaps, score, build). Like every cache, it is not read in CI (src/files/cache-folder.ts): a record found in
+ * a checkout came from the repository. Only URLs that still answered are kept.
+ */
+export async function loadLinkListVerdicts(packRoot: string, env?: Readonly<Record<string, string | undefined>>): Promise<Map<string, string>> {
+  if (cachesIgnored(env)) return new Map();
+  const { records } = await loadLinkHistory(packRoot);
+  const out = new Map<string, string>();
+  for (const [url, r] of records) if (r.linkListAt && (r.status === 'ok' || r.status === 'redirected')) out.set(url, r.linkListAt);
+  return out;
+}
+
 export function saveLinkHistory(packRoot: string, records: Map<string, LinkRecord>): Promise<boolean> {
   return writeCacheFile(packRoot, LINK_HISTORY_FILE, serialiseLinkHistory(records), { sealed: false });
 }
@@ -91,6 +111,8 @@ export function updateLinkHistory(
   previous: Map<string, LinkRecord>,
   checks: readonly UrlCheck[],
   now: Date,
+  /** URL -> whether its saved page is only a list of links, for the pages judged in this run. */
+  linkLists: ReadonlyMap<string, boolean> = new Map(),
 ): { records: Map<string, LinkRecord>; changes: LinkChange[] } {
   const at = now.toISOString();
   const records = new Map(previous);
@@ -107,6 +129,9 @@ export function updateLinkHistory(
     if (check.httpStatus !== undefined) record.httpStatus = check.httpStatus;
     const lastOkAt = isOk(check.status) ? at : before?.lastOkAt;
     if (lastOkAt !== undefined) record.lastOkAt = lastOkAt;
+    const judged = linkLists.get(check.url);
+    if (judged === true) record.linkListAt = at;
+    else if (judged === undefined && before?.linkListAt && isOk(check.status) && before.finalUrl === check.finalUrl) record.linkListAt = before.linkListAt;
     records.set(check.url, record);
     if (before && !same) changes.push({ url: check.url, from: before.status, fromCheckedAt: before.checkedAt, to: check.status });
   }

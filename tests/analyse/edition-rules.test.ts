@@ -20,6 +20,7 @@ describe.each([
   ]);
   const homePage = activity('home', '13.3.1', year, { public_urls: '["https://www.example.edu/"]' });
   const shared = activity('shared', '17.2.4', year, { public_urls: '["https://www.example.edu/sustainability"]' });
+  const linkList = activity('link-list', '17.2.3', year, { public_urls: '["https://www.example.edu/climate/documents"]' });
   const attached = activity('attached', '13.3.4', year, { public_urls: null });
   const rivalA = activity('rival-a', '13.3.2', year, { primary: null });
   const rivalB = activity('rival-b', '13.3.2', year, { primary: null, public_urls: null });
@@ -29,12 +30,13 @@ describe.each([
     'values:', `  low_income_students_aided_fte: { value: 120, unit: students, basis: headcount, year: ${year} }`,
     `  students_fte: { value: 4000, unit: students (FTE), basis: fte, year: ${year} }`, 'supporting_files: [files/aid.pdf]', 'status: draft',
   ]);
-  const items = [control, undated, policy, homePage, shared, attached, rivalA, rivalB, multi, headcount];
+  const items = [control, undated, policy, homePage, shared, linkList, attached, rivalA, rivalB, multi, headcount];
   const findings = [
     finding('EVIDENCE_UNDATED', undated, []),
     finding('POLICY_ADOPTED_AFTER_DATA_YEAR', policy, ['policy', 'created']),
     finding('PUBLIC_URL_HOME_PAGE', homePage, ['public_urls', 0]),
     finding('PUBLIC_URL_SHARED', shared, ['public_urls', 0]),
+    finding('PUBLIC_URL_LINK_LIST', linkList, ['public_urls', 0]),
     finding('VALUE_BASIS_MISMATCH', headcount, ['values', 'low_income_students_aided_fte', 'basis']),
   ];
   const report = judge(e, items, findings);
@@ -67,6 +69,13 @@ describe.each([
   it('gives a home-page URL no public point', () => {
     const m = gapOf(report, '13.3.1');
     expect(m.shortfalls.map((s) => [s.kind, s.heuristic, s.points])).toEqual([['public_url_not_evidence', 'home_page_not_public_evidence', 1]]);
+    expect(m.share).toBeCloseTo(2 / 3, 3);
+  });
+
+  it('gives a page that is only a list of links no public point (recorded by links --snapshot)', () => {
+    const m = gapOf(report, '17.2.3');
+    expect(m.shortfalls.map((s) => [s.kind, s.heuristic, s.points])).toEqual([['public_url_not_evidence', 'link_list_not_public_evidence', 1]]);
+    expect(m.shortfalls[0].message).toMatch(/only a list of links.*\(impact-pack's heuristic\)$/);
     expect(m.share).toBeCloseTo(2 / 3, 3);
   });
 

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { formatHuman } from '../../diagnostics/format-human';
 import { sortDiagnostics } from '../../diagnostics/make';
 import { parseIsoDay } from '../../model/dates';
+import { withRecordedLinkLists } from '../../urls/link-list-citations';
 import { loadPack, type LoadedPack } from '../../pipeline/load-pack';
 import { parseYamlSource, type YamlSource } from '../../parse/yaml-source';
 import { BaselineWriteRefused, writeBaselineFile } from '../../report/baseline-file';
@@ -115,7 +116,8 @@ export async function analyseFromArgs(args: ParsedArgs, io: CliIo, opts: { basel
   const outlierShare = args.values['outlier-share'] === undefined ? undefined : parseShare(args.values['outlier-share']);
   const dueSoonDays = args.values['due-soon-days'] === undefined ? undefined : parseDays(args.values['due-soon-days']);
   const packDir = await packFolder(io, args.positionals[0]);
-  const loaded = await loadPack(packDir, { env: io.env, now: io.now });
+  // The link-list pages the last `links --snapshot` recorded withhold public points like a home page does.
+  const loaded = await withRecordedLinkLists(await loadPack(packDir, { env: io.env, now: io.now }), io.env);
   if (!loaded.pack) {
     io.stderr.write(formatHuman(loaded.diagnostics, { colour: useColour(io, io.stderr) }));
     return { code: EXIT.problems };
