@@ -14,6 +14,14 @@ describe('setting the edition in a pack config', () => {
     expect(setConfigEdition(before, '2027', 2025)).toBe(after);
   });
 
+  it('renames the old edition in a comment on the edition line, as init writes one, and leaves other comments', () => {
+    const words = { from: { title: 'THE Impact Rankings 2024', edition: '2024', dataYear: 2022 }, to: { title: 'THE Sustainability Impact Ratings 2027', edition: '2027', dataYear: 2025 } };
+    const before = '# from 2024 on\nedition: "2024"        # THE Impact Rankings 2024; it looks at data year 2022\ndata_year: 2022   # 2022 figures\n';
+    expect(setConfigEdition(before, '2027', 2025, words)).toBe(
+      '# from 2024 on\nedition: "2027"        # THE Sustainability Impact Ratings 2027; it looks at data year 2025\ndata_year: 2025   # 2022 figures\n',
+    );
+  });
+
   it.each([
     ['a flow mapping', '{ edition: "2022", submit: [17, 1, 2, 3] }\n'],
     ['an edition that is a list', 'edition: [2022]\n'],

@@ -102,7 +102,10 @@ export const migrateCommand = {
 
 /** Every file the migration would rewrite or add, with its new text; undefined when the config cannot be edited safely. */
 async function plannedRewrites(root: string, configText: string, itemFiles: string[], from: Catalogue, to: Catalogue, editions: string[]): Promise<Rewrite[] | undefined> {
-  const config = setConfigEdition(configText, to.edition, to.windows.dataYear);
+  const config = setConfigEdition(configText, to.edition, to.windows.dataYear, {
+    from: { title: from.title, edition: from.edition, dataYear: from.windows.dataYear },
+    to: { title: to.title, edition: to.edition, dataYear: to.windows.dataYear },
+  });
   if (config === undefined) return undefined;
   const out: Rewrite[] = [{ file: CONFIG_FILE, text: config, what: `edition "${from.edition}" → "${to.edition}", data_year ${from.windows.dataYear} → ${to.windows.dataYear} (where written)`, isNew: false }];
   for (const file of itemFiles) {
