@@ -20,6 +20,11 @@ import { nodeOutputFileSystem } from './output-fs';
 /** Where copies of evidence files go before an edit rewrites them, inside the pack. */
 export const BACKUP_FOLDER = '.impact-pack-backups';
 
+/** A backup folder name from the time of the run, e.g. 20261206T101500Z. */
+export function backupStamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
 /** Edits take this long at most to wait for another edit of the same pack. */
 const LOCK_WAIT_MS = 60_000;
 

@@ -1,5 +1,5 @@
 import { guardLineStarts, printable } from '../../diagnostics/escape-terminal';
-import { EditRefused } from '../../write/evidence-edit';
+import { backupStamp, EditRefused } from '../../write/evidence-edit';
 import { recordReview, type DeskAction } from '../../review/record-review';
 import { OutputLocked } from '../../write/output-errors';
 import { itemContentHash } from '../../analyse/content-hash';
@@ -50,7 +50,7 @@ export const approveCommand = {
       }
     }
 
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = backupStamp(now);
     // recordReview (src/review/record-review.ts, shared with the review desk) takes the pack's edit lock and
     // re-reads each file under it: a second approve run at the same time waits, then adds its flag to what
     // the first one wrote, instead of overwriting it.

@@ -1,3 +1,4 @@
+import { printable } from '../../diagnostics/escape-terminal';
 import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatHuman } from '../../diagnostics/format-human';
@@ -5,7 +6,7 @@ import { formatJson } from '../../diagnostics/format-json';
 import { diagnostic } from '../../diagnostics/make';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { loadPack } from '../../pipeline/load-pack';
-import { backupEvidenceFile, backupStamp, replaceEvidenceFile } from '../../write/evidence-backup';
+import { backupStamp, editPackFile, EditRefused, lockPackForEdit } from '../../write/evidence-edit';
 import type { Grid } from '../../workbook/grid';
 import { newItemYaml, updateItemYaml } from '../../workbook/item-yaml';
 import { readXlsx } from '../../workbook/read-xlsx';
@@ -104,9 +105,29 @@ export const importCommand = {
     }
     const stamp = backupStamp(io.now ?? new Date());
     const backups: string[] = [];
-    for (const r of rewrites) {
-      backups.push(await backupEvidenceFile(pack.root, r.file, stamp));
-      await replaceEvidenceFile(path.join(pack.root, r.file), r.after);
+    if (rewrites.length > 0) {
+      // As approve does: under the pack's edit lock, each file re-read, backed up only into a real folder inside
+      // the pack (never through a link), and replaced atomically with its line endings, BOM and mode kept.
+      const asStored = (text: string) => text.replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
+      const lock = await lockPackForEdit(pack.root);
+      try {
+        for (const r of rewrites) {
+          const outcome = await editPackFile(pack.root, r.file, stamp, (current) =>
+            current === asStored(r.before) ? { text: asStored(r.after) } : { problem: `${r.file} changed while it was being imported; run import again` },
+          );
+          if ('problem' in outcome) {
+            io.stderr.write(`impact-pack import: ${printable(outcome.problem)}.${backups.length > 0 ? ` Updated before it: ${rewrites.slice(0, backups.length).map((x) => x.file).join(', ')}.` : ''}\n`);
+            return EXIT.problems;
+          }
+          backups.push(outcome.backup);
+        }
+      } catch (error) {
+        if (!(error instanceof EditRefused)) throw error;
+        io.stderr.write(`impact-pack import: ${printable(error.message)}; nothing more was written.\n`);
+        return EXIT.problems;
+      } finally {
+        await lock.release();
+      }
     }
 
     print(diagnostics);

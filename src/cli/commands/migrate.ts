@@ -1,3 +1,4 @@
+import { printable } from '../../diagnostics/escape-terminal';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packEdition } from '../../config/pack-edition';
@@ -12,7 +13,7 @@ import { loadPack } from '../../pipeline/load-pack';
 import { packConfigSchema } from '../../schemas/config-schema';
 import { itemSchemaForEdition } from '../../schemas/item-edition';
 import { schemaText } from '../../schemas/write';
-import { backupFile, backupStamp, replaceFile } from '../../write/pack-backup';
+import { backupStamp, editPackFile, EditRefused, lockPackForEdit } from '../../write/evidence-edit';
 import { EXIT, UsageError, useColour, type CliIo } from '../io';
 import type { ParsedArgs } from '../args';
 import { packFolder } from '../pack-folder';
@@ -75,13 +76,27 @@ export const migrateCommand = {
     let backups: string[] = [];
     if (args.flags.write) {
       const stamp = backupStamp(io.now ?? new Date());
-      // Every backup first, then every rewrite: a failure half-way leaves each changed file with its copy.
+      // As approve does: under the pack's edit lock, each file backed up only into a real folder inside the pack
+      // (never through a link) and replaced atomically, its line endings, BOM and mode kept.
       backups = [];
-      for (const r of rewrites.filter((x) => !x.isNew)) backups.push(await backupFile(packDir, r.file, stamp));
-      for (const r of rewrites) {
-        const absolute = path.join(packDir, r.file);
-        if (r.isNew) await writeFile(absolute, r.text, { flag: 'wx' });
-        else await replaceFile(absolute, r.text);
+      const asStored = (text: string) => text.replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
+      const lock = await lockPackForEdit(packDir);
+      try {
+        for (const r of rewrites) {
+          if (r.isNew) {
+            await writeFile(path.join(packDir, r.file), r.text, { flag: 'wx' });
+            continue;
+          }
+          const outcome = await editPackFile(packDir, r.file, stamp, () => ({ text: asStored(r.text) }));
+          if ('problem' in outcome) throw new EditRefused(outcome.problem);
+          backups.push(outcome.backup);
+        }
+      } catch (error) {
+        if (!(error instanceof EditRefused)) throw error;
+        io.stderr.write(`impact-pack migrate: ${printable(error.message)}; nothing more was written.${backups.length > 0 ? ` Backed up and rewritten before it: ${backups.join(', ')}.` : ''}\n`);
+        return EXIT.problems;
+      } finally {
+        await lock.release();
       }
     }
 
