@@ -1,7 +1,7 @@
 import type { FactMismatch } from './fact-consistency';
 import type { FreshnessFinding } from './freshness';
 import type { MetricGap } from './metric-gap';
-import { compareMetricIds } from './metric-order';
+import { compareMetricIds } from '../criteria/metric-order';
 import type { ValueOutlier } from './value-outliers';
 
 export type ActionKind = 'evidence' | 'freshness' | 'consistency';

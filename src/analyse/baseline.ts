@@ -1,5 +1,5 @@
 import { METRIC_STATUSES, type MetricStatus } from './metric-gap';
-import { compareMetricIds } from './metric-order';
+import { compareMetricIds } from '../criteria/metric-order';
 import type { ScoreEstimate } from './score';
 import type { ValueSnapshot } from './value-snapshot';
 

@@ -10,7 +10,7 @@ import type { ParsedItem } from '../parse/item';
 import { analysePack, productName, type GapOptions, type GapReport } from './gaps';
 import type { ShortfallKind } from './item-strength';
 import type { MetricGap, MetricStatus } from './metric-gap';
-import { compareMetricIds } from './metric-order';
+import { compareMetricIds } from '../criteria/metric-order';
 
 /**
  * Re-scoring: the same pack judged under another edition, and per indicator what gains or loses points and

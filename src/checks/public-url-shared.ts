@@ -1,3 +1,4 @@
+import { compareMetricIds } from '../criteria/metric-order';
 import { answersTheQuestion } from './answers-evidence';
 import type { Check } from './check';
 import { isLandingPage } from './public-url-home-page';
@@ -30,7 +31,7 @@ export const publicUrlShared: Check = {
       }
     }
     for (const citations of byUrl.values()) {
-      const metrics = [...new Set(citations.map((c) => c.metric))].sort(compareIds);
+      const metrics = [...new Set(citations.map((c) => c.metric))].sort(compareMetricIds);
       if (metrics.length < SHARED_URL_METRIC_THRESHOLD) continue;
       // Told on every item citing it, naming the others (the rule for shared things, src/diagnostics/shared-subject.ts).
       const sharers = new SharedBy(citations.map((c) => idOf(c.item)));
@@ -55,15 +56,6 @@ function sameDocument(url: URL): string {
   return `${copy.host.toLowerCase()}${path}${copy.search}`;
 }
 
-function compareIds(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 function idOf(p: ParsedItem): string {
   return typeof p.item.id === 'string' ? p.item.id : p.file;

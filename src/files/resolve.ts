@@ -1,4 +1,4 @@
-import { compareMetricIds } from '../analyse/metric-order';
+import { compareMetricIds } from '../criteria/metric-order';
 import type { Code } from '../diagnostics/codes';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic';
 import { compareText, diagnostic } from '../diagnostics/make';

@@ -1,3 +1,4 @@
+import { compareMetricIds } from '../criteria/metric-order';
 import { allMetrics } from '../criteria/lookup';
 import type { Catalogue, Confidence, Metric, PointRule } from '../criteria/types';
 import { parseIsoDay, parseLooseDate } from '../model/dates';
@@ -104,7 +105,7 @@ export function editionChanges(from: Catalogue, to: Catalogue, items: ParsedItem
     const n = toEvidence.perIndicator;
     const crowded = [...byMetric.entries()]
       .filter(([, list]) => list.length > n && list.filter((p) => p.item.primary === true).length !== n)
-      .sort(([a], [b]) => compareIds(a, b));
+      .sort(([a], [b]) => compareMetricIds(a, b));
     add(
       'one_evidence',
       `${to.edition} reads ${n === 1 ? 'one piece' : `${n} pieces`} of evidence per indicator${mark(toEvidence.confidence)}. Where several items answer one metric (${crowded.map(([id]) => id).join(', ') || 'none in this pack'}), mark the one THE should read \`primary: true\`.`,
@@ -211,12 +212,3 @@ function createdAfter(p: ParsedItem, year: number): boolean {
   return created.kind === 'date' && created.value.year > year;
 }
 
-function compareIds(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}

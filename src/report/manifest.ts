@@ -1,4 +1,4 @@
-import { compareMetricIds } from '../analyse/metric-order';
+import { compareMetricIds } from '../criteria/metric-order';
 import { compareText } from '../diagnostics/make';
 import type { DuplicateContent, FileIndex } from '../files/file-index';
 

@@ -1,4 +1,4 @@
-import { compareMetricIds } from '../analyse/metric-order';
+import { compareMetricIds } from '../criteria/metric-order';
 import { findMetric } from '../criteria/lookup';
 import type { Catalogue } from '../criteria/types';
 import { compareText } from '../diagnostics/make';

@@ -1,11 +1,11 @@
 import { findGroup, findMetric } from '../criteria/lookup';
 import type { Catalogue, Metric } from '../criteria/types';
 import type { Code } from '../diagnostics/codes';
-import type { Diagnostic, Severity, StageResult } from '../diagnostics/diagnostic';
+import type { Diagnostic, StageResult } from '../diagnostics/diagnostic';
 import { diagnostic } from '../diagnostics/make';
 import { parseLooseDate } from '../model/dates';
 import type { Grid, GridCell } from './grid';
-import { cellText, columnLetter, CSV_SDG_COLUMN, normaliseLabel, ROW_TYPE, SUMMARY_SHEET, type Cell, type Column } from './layout';
+import { cellText, columnLetter, CSV_SDG_COLUMN, EXTRA_COLUMNS, normaliseLabel, ROW_TYPE, SUMMARY_SHEET, type Cell, type Column } from './layout';
 import { address, isNo, isYes, numberOf, parseEvidence, textOf } from './cell-values';
 import { columnFor, findHeader, type HeaderColumn } from './sheet-header';
 
@@ -52,22 +52,11 @@ export interface ImportContext {
   existingIds: ReadonlySet<string>;
 }
 
-/** Columns whose content makes a row an item (the others only say where the row belongs). */
-const CONTENT: Column[] = [
-  'Value (for continuous data)',
-  'Yes/No',
-  'Evidence1',
-  'Public (Yes/No)',
-  'Item id',
-  'Title',
-  'Description',
-  'Period start',
-  'Period end',
-  'Policy created',
-  'Policy last reviewed',
-  'Relevance',
-  'Primary (Yes/No)',
-];
+/**
+ * Columns whose content makes a row an item (the others only say where the row belongs): THE's answer columns and
+ * impact-pack's item columns up to the value columns, which belong to a numeric item's value rows.
+ */
+const CONTENT: readonly Column[] = ['Value (for continuous data)', 'Yes/No', 'Evidence1', 'Public (Yes/No)', ...EXTRA_COLUMNS.slice(0, EXTRA_COLUMNS.indexOf('Value name'))];
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const TITLE_MAX = 300;
